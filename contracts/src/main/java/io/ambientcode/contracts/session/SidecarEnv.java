@@ -1,0 +1,39 @@
+package io.ambientcode.contracts.session;
+
+/**
+ * The environment contract between the control plane (which writes it into each sidecar container) and the
+ * sidecar runtime (which validates it at start-up and refuses to run when it is wrong). ARCHITECTURE.md sections 6, 7.
+ */
+public final class SidecarEnv {
+
+    public static final String SESSION_ID = "SESSION_ID";
+    /** The sidecar's provider id ({@code github}, …). */
+    public static final String CREDENTIAL_PROVIDER = "CREDENTIAL_PROVIDER";
+    /** JSON object {provider: credential id}; a sidecar only ever receives its own provider's entry. */
+    public static final String CREDENTIAL_IDS = "CREDENTIAL_IDS";
+    /** Base URL of the credential API (the sidecar appends {@code /api/ambient/v1/...}). */
+    public static final String AMBIENT_API_URL = "AMBIENT_API_URL";
+    /** Full URL of the token server's exchange endpoint, including {@code /token}. */
+    public static final String AMBIENT_CP_TOKEN_URL = "AMBIENT_CP_TOKEN_URL";
+    /** The token server's exchange public key, SPKI PEM text. */
+    public static final String AMBIENT_CP_TOKEN_PUBLIC_KEY = "AMBIENT_CP_TOKEN_PUBLIC_KEY";
+    /** Path of the file holding this sidecar's proof secret. */
+    public static final String AMBIENT_SIDECAR_PROOF_FILE = "AMBIENT_SIDECAR_PROOF_FILE";
+    /** {@code true} lets the two URLs above point outside loopback and the cluster (https only). */
+    public static final String AMBIENT_ALLOW_EXTERNAL_API = "AMBIENT_ALLOW_EXTERNAL_API";
+    public static final String MCP_READ_ONLY = "MCP_READ_ONLY";
+    /** Comma-separated allow-list of tool names. */
+    public static final String MCP_TOOLS = "MCP_TOOLS";
+    /** Comma-separated deny-list of tool names. */
+    public static final String MCP_EXCLUDE_TOOLS = "MCP_EXCLUDE_TOOLS";
+
+    /** Where a sidecar's proof volume is mounted; the file inside is named after the provider. */
+    public static final String PROOF_MOUNT_PATH = "/var/run/ambient/proof";
+
+    private SidecarEnv() {
+    }
+
+    public static String proofFile(String provider) {
+        return PROOF_MOUNT_PATH + "/" + provider;
+    }
+}
