@@ -12,6 +12,16 @@ import java.util.List;
  */
 public enum CredentialShape {
 
+    /** A single-line token with an optional http(s) {@code url}: providers stored without a sidecar (gitlab). */
+    TOKEN {
+        @Override
+        List<FieldProblem> check(CredentialFields c) {
+            List<FieldProblem> problems = new ArrayList<>();
+            requireSingleLineToken(c, problems);
+            optionalHttpUrl(c, problems);
+            return problems;
+        }
+    },
     /** A PAT or installation token; {@code url} is the API base (default {@value #GITHUB_DEFAULT_URL}). */
     GITHUB {
         @Override

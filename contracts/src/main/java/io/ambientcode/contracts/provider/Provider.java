@@ -2,6 +2,7 @@ package io.ambientcode.contracts.provider;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,12 @@ public enum Provider {
     JIRA("jira", "credential-jira", 8092, "jira", CredentialShape.JIRA),
     KUBECONFIG("kubeconfig", "credential-k8s", 8093, "kubernetes", CredentialShape.KUBECONFIG),
     GOOGLE("google", "credential-google", 8094, "google-workspace", CredentialShape.GOOGLE);
+
+    /**
+     * Providers the credential API stores although no sidecar serves them yet. A session bound to one reports it in
+     * {@code status.unsupportedProviders}; it is never dropped silently and never handed to the runner.
+     */
+    public static final Map<String, CredentialShape> STORED_WITHOUT_SIDECAR = Map.of("gitlab", CredentialShape.TOKEN);
 
     private final String id;
     private final String containerName;
@@ -73,8 +80,14 @@ public enum Provider {
         return Optional.empty();
     }
 
+    /** True when a sidecar exists for this provider id. */
     public static boolean isSupported(String id) {
         return byId(id).isPresent();
+    }
+
+    /** The shape of a credential the credential API may store under this provider id; empty = unknown provider. */
+    public static Optional<CredentialShape> storableShape(String id) {
+        return byId(id).map(Provider::shape).or(() -> Optional.ofNullable(id == null ? null : STORED_WITHOUT_SIDECAR.get(id)));
     }
 
     /** All provider ids, in registry order (which is also the deterministic order of sidecars in a pod). */

@@ -33,4 +33,13 @@ class ProviderTest {
         assertThat(Provider.byId("kubeconfig")).contains(Provider.KUBECONFIG);
         assertThat(Provider.GITHUB.localMcpUrl()).isEqualTo("http://localhost:8091/mcp");
     }
+
+    @Test
+    void gitlabIsStorableButHasNoSidecar() {
+        assertThat(Provider.isSupported("gitlab")).isFalse();
+        assertThat(Provider.storableShape("gitlab")).contains(CredentialShape.TOKEN);
+        assertThat(Provider.storableShape("github")).contains(CredentialShape.GITHUB);
+        assertThat(Provider.storableShape("vertex")).isEmpty();
+        assertThat(Provider.storableShape(null)).isEmpty();
+    }
 }
