@@ -27,10 +27,17 @@ public final class RedactingLogFilter implements Filter {
             record.setMessage(safe);
         }
         record.setParameters(null);
-        if (record.getThrown() != null) {
+        if (record.getThrown() != null && leaks(record.getThrown(), redactor, 0)) {
             record.setThrown(redacted(record.getThrown(), redactor, 0));
         }
         return true;
+    }
+
+    private static boolean leaks(Throwable t, SecretRedactor redactor, int depth) {
+        if (t == null || depth > MAX_CAUSES) {
+            return false;
+        }
+        return redactor.containsSecret(t.toString()) || leaks(t.getCause(), redactor, depth + 1);
     }
 
     private static Throwable redacted(Throwable t, SecretRedactor redactor, int depth) {
