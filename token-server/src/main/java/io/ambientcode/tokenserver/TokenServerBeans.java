@@ -12,6 +12,7 @@ import io.ambientcode.tokenserver.keys.KubernetesSecretKeyStore;
 import io.ambientcode.tokenserver.keys.ProvidedKeyStore;
 import io.ambientcode.tokenserver.session.CachingSessionDirectory;
 import io.ambientcode.tokenserver.session.KubernetesSessionDirectory;
+import io.ambientcode.tokenserver.session.LocalSessionDirectory;
 import io.ambientcode.tokenserver.session.SessionDirectory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.inject.Instance;
@@ -76,10 +77,25 @@ public class TokenServerBeans {
     SessionDirectory sessionDirectory(TokenServerConfig config, Instance<KubernetesSessionDirectory> kubernetes, Clock clock) {
         SessionDirectory source = switch (config.sessions().source()) {
             case kubernetes -> kubernetes.get();
-            case local -> throw new IllegalStateException("ambient.token.sessions.source=local needs the local-mode"
-                    + " session registry, which is not part of this build yet");
+            case local -> localSessions(config.sessions().local());
         };
         return new CachingSessionDirectory(source, clock, config.sessions().cacheTtl());
+    }
+
+    private static SessionDirectory localSessions(TokenServerConfig.Local local) {
+        String host = local.url().getHost();
+        if (!"127.0.0.1".equals(host) && !"localhost".equals(host) && !"[::1]".equals(host)) {
+            throw new IllegalStateException("ambient.token.sessions.local.url must be a loopback URL, was " + local.url());
+        }
+        java.nio.file.Path keyFile = local.keyFile();
+        return new LocalSessionDirectory(local.url(), () -> {
+            try {
+                return java.nio.file.Files.readString(keyFile).strip();
+            } catch (java.io.IOException e) {
+                throw new io.ambientcode.tokenserver.session.SessionDirectoryUnavailableException(
+                        "cannot read the local registry key " + keyFile, e);
+            }
+        }, local.timeout());
     }
 
     @Produces

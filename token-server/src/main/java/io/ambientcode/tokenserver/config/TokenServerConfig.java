@@ -83,6 +83,23 @@ public interface TokenServerConfig {
 
         /** Namespaces whose sessions are served; empty = all namespaces. */
         Optional<List<String>> namespaces();
+
+        Local local();
+    }
+
+    /** The control plane's local session registry (local mode only; loopback). */
+    interface Local {
+
+        /** Base URL of the control plane, e.g. {@code http://127.0.0.1:8190}. */
+        @WithDefault("http://127.0.0.1:8190")
+        java.net.URI url();
+
+        /** File holding the registry key (written by the control plane into the local data directory). */
+        @WithDefault("${user.home}/.ambient/registry.key")
+        Path keyFile();
+
+        @WithDefault("2s")
+        Duration timeout();
     }
 
     enum KeyStoreKind {
