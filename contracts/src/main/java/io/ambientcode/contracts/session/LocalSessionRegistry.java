@@ -10,11 +10,18 @@ import java.util.Map;
  * authenticated by {@code Authorization: Bearer <registry key>}. The key is the content of {@value #KEY_FILE} in the
  * local data directory (32 random bytes, base64url, file mode 0600), written by the control plane.
  * Replies: 200 with a {@link View}, 404 for an unknown session, 401 for a wrong key.
+ *
+ * <p>The same control plane serves local session management to {@code acpctl} under {@value #MANAGE_PREFIX},
+ * authenticated with a user JWT from the local development issuer: {@code POST} (body: an {@code AgenticSession} as
+ * JSON, the same document a cluster would get), {@code GET} (list), {@code GET {name}}, {@code POST {name}/stop},
+ * {@code DELETE {name}}. Replies carry the {@code AgenticSession} with its status, exactly as in a cluster.
  */
 public final class LocalSessionRegistry {
 
     public static final String PATH_PREFIX = "/local/v1/sessions/";
-    public static final String KEY_FILE = "registry.key";
+    public static final String KEY_FILE = io.ambientcode.contracts.local.LocalLayout.REGISTRY_KEY;
+    /** Local session management for acpctl (user JWT). */
+    public static final String MANAGE_PREFIX = "/local/v1/agenticsessions";
 
     private LocalSessionRegistry() {
     }
