@@ -52,6 +52,18 @@ public enum Provider {
         return port;
     }
 
+    /**
+     * The port of the sidecar's management interface ({@code /q/health/*}, {@code /q/metrics}), bound to all
+     * interfaces so the kubelet's probes reach it. The MCP and git endpoints on {@link #port()} bind to loopback only:
+     * another pod that knows the pod IP must not be able to use this session's credential.
+     */
+    public int managementPort() {
+        return port + MANAGEMENT_PORT_OFFSET;
+    }
+
+    /** Management ports sit this far above the MCP ports (8091 → 9091). */
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
+
     /** The MCP server name runners register the sidecar under. */
     public String mcpServerName() {
         return mcpServerName;

@@ -20,6 +20,13 @@ class ProviderTest {
     }
 
     @Test
+    void managementPortsAreSeparateFromMcpPorts() {
+        assertThat(Provider.GITHUB.managementPort()).isEqualTo(9091);
+        assertThat(Arrays.stream(Provider.values()).flatMap(p -> java.util.stream.Stream.of(p.port(), p.managementPort()))
+                .distinct()).hasSize(2 * Provider.values().length);
+    }
+
+    @Test
     void portsAndContainerNamesAreUnique() {
         assertThat(Arrays.stream(Provider.values()).map(Provider::port).distinct()).hasSize(Provider.values().length);
         assertThat(Arrays.stream(Provider.values()).map(Provider::containerName).distinct()).hasSize(Provider.values().length);
