@@ -19,6 +19,9 @@ public final class McpClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Every raw MCP response body of the test run, for the leak scan. */
+    public static final java.util.Queue<String> TRANSCRIPT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final AtomicInteger ids = new AtomicInteger();
@@ -84,6 +87,7 @@ public final class McpClient {
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            TRANSCRIPT.add(r.body());
             if (r.statusCode() >= 400) {
                 throw new IllegalStateException("MCP HTTP " + r.statusCode() + ": " + r.body());
             }
