@@ -11,8 +11,6 @@ import io.ambientcode.contracts.crypto.Jwe;
 import io.ambientcode.credentialapi.support.Api;
 import io.ambientcode.credentialapi.support.Fixtures;
 import io.ambientcode.credentialapi.support.Jwts;
-import io.ambientcode.credentialapi.support.TestEnvironment;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * metadata response ever contains it (asserted on the raw JSON, in plain and base64 forms).
  */
 @QuarkusTest
-@QuarkusTestResource(TestEnvironment.class)
 class RoundTripTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,9 +21,9 @@ public interface EncryptionConfig {
     OptionalInt currentVersion();
 
     /**
-     * Where the dev, local and test profiles keep a generated key when no key is configured (created on first start,
-     * owner-only permissions). Never used in any other profile: there, start-up refuses without a configured key.
+     * Where the dev, local and test profiles keep a generated key when no key is configured: base64 of 32 bytes, key
+     * version 1, created on first start with owner-only permissions (contracts {@code LocalLayout.ENCRYPTION_KEY}). Never used in any other profile: there, start-up refuses without a configured key.
      */
-    @WithDefault("${ambient.data-dir}/credential-api-encryption.key")
+    @WithDefault("${ambient.data-dir}/encryption.key")
     Path devKeyFile();
 }
