@@ -64,8 +64,14 @@ public final class SpecDocs {
         throw new IllegalStateException("no table with first column '" + firstColumnHeader + "' in " + document);
     }
 
-    /** The inline-code spans of a cell: {@code `a`, `b`} → [a, b]. */
+    /**
+     * The inline-code spans of a cell: {@code `a`, `b`} → [a, b]. A cell that was one span arrives without its
+     * backticks and yields itself.
+     */
     public static List<String> codeSpans(String cell) {
+        if (!cell.contains("`")) {
+            return List.of(cell);
+        }
         List<String> out = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`]+)`").matcher(cell);
         while (m.find()) {
@@ -82,7 +88,7 @@ public final class SpecDocs {
         t = t.substring(1, t.endsWith("|") ? t.length() - 1 : t.length());
         List<String> out = new ArrayList<>();
         for (String c : t.split("(?<!\\\\)\\|", -1)) {
-            String cell = c.strip();
+            String cell = c.strip().replace("\\|", "|");
             if (cell.startsWith("`") && cell.endsWith("`") && cell.indexOf('`', 1) == cell.length() - 1) {
                 cell = cell.substring(1, cell.length() - 1);
             }
