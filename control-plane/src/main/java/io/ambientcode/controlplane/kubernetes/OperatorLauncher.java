@@ -1,0 +1,100 @@
+package io.ambientcode.controlplane.kubernetes;
+
+import io.ambientcode.contracts.session.AgenticSession;
+import io.ambientcode.controlplane.config.ControlPlaneConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the Java Operator SDK inside Quarkus (ARCHITECTURE.md section 2): started from the start-up event with the
+ * Quarkus-managed client, stopped on shutdown. The AgenticSession CRD must exist before it starts (it is installed
+ * with the deployment, not by the control plane, which has no rights on CRDs).
+ */
+@ApplicationScoped
+public class OperatorLauncher {
+
+    private static final Logger LOG = Logger.getLogger(OperatorLauncher.class);
+
+    private final KubernetesClient client;
+    private final ControlPlaneConfig config;
+    private final AgenticSessionReconciler reconciler;
+    private volatile Operator operator;
+
+    @Inject
+    public OperatorLauncher(KubernetesClient client, ControlPlaneConfig config, AgenticSessionReconciler reconciler) {
+        this.client = client;
+        this.config = config;
+        this.reconciler = reconciler;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.operator().enabled()) {
+            start();
+        } else {
+            LOG.info("operator disabled (ambient.control-plane.operator.enabled=false)");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts a fresh operator: informers list everything again and every session is reconciled once. */
+    public synchronized void start() {
+        if (operator != null) {
+            return;
+        }
+        ControlPlaneConfig.Operator settings = config.operator();
+        boolean ssa = settings.serverSideApply();
+        Operator created = new Operator(o -> o
+                .withKubernetesClient(client)
+                .withCloseClientOnStop(false)
+                .withConcurrentReconciliationThreads(settings.reconcileThreads())
+                .withUseSSAToPatchPrimaryResource(ssa)
+                .withSSABasedCreateUpdateMatchForDependentResources(ssa)
+                // Dependents are create-only; the annotation would only add noise to every pod and Secret.
+                .withPreviousAnnotationForDependentResources(false));
+        GenericRetry retry = new GenericRetry()
+                .setInitialInterval(settings.retryInitialInterval().toMillis())
+                .setIntervalMultiplier(settings.retryMultiplier())
+                .setMaxInterval(settings.retryMaxInterval().toMillis())
+                .withoutMaxAttempts();
+        created.register(reconciler, c -> {
+            c.withRetry(retry);
+            // Generation-aware filtering would drop the stop annotation; the filter accepts spec and stop changes only.
+            c.withGenerationAware(false);
+            c.withOnUpdateFilter(new SessionUpdateFilter());
+            settings.namespaces().filter(ns -> !ns.isEmpty()).ifPresent(c::settingNamespaces);
+        });
+        created.start();
+        operator = created;
+        LOG.infof("operator started: %s in %s, %d reconcile threads, server-side apply %s", AgenticSession.CRD_NAME,
+                settings.namespaces().filter(ns -> !ns.isEmpty()).map(Object::toString).orElse("all namespaces"),
+                settings.reconcileThreads(), ssa ? "on" : "off");
+    }
+
+    public synchronized void stop() {
+        if (operator != null) {
+            operator.stop();
+            operator = null;
+            LOG.info("operator stopped");
+        }
+    }
+
+    /** Started, and every informer is watching. */
+    public boolean isHealthy() {
+        Operator current = operator;
+        return current != null && current.getRuntimeInfo().isStarted() && current.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    public boolean isEnabled() {
+        return config.operator().enabled();
+    }
+}
