@@ -1,0 +1,26 @@
+package io.ambientcode.acpctl.cli;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What acpctl reads from the process environment: variables, the OS user name and the home directory. One bean, so
+ * tests can give each run its own home and config file without touching the real ones.
+ */
+@ApplicationScoped
+public class Environment {
+
+    public Optional<String> get(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    public String userName() {
+        return System.getProperty("user.name", "user");
+    }
+
+    public Path home() {
+        return Path.of(System.getProperty("user.home"));
+    }
+}
