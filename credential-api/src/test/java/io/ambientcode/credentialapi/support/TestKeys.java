@@ -31,6 +31,7 @@ public final class TestKeys {
     private static final String TS_KEY = "credapi.test.ts.key";
     private static final String TS_KID = "credapi.test.ts.kid";
     private static final String TS_PREVIOUS = "credapi.test.ts.previous";
+    private static final String TS_PREVIOUS_KID = "credapi.test.ts.previous.kid";
     private static final String ENC = "credapi.test.enc.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,6 +55,7 @@ public final class TestKeys {
     public static String rotateTokenServerKey(boolean keepPrevious) {
         if (keepPrevious && System.getProperty(TS_KEY) != null) {
             Shared.put(TS_PREVIOUS, Shared.get(TS_KEY));
+            Shared.put(TS_PREVIOUS_KID, Shared.get(TS_KID));
         }
         KeyPair pair = rsa();
         String kid = "ts-" + UUID.randomUUID();
@@ -121,7 +123,7 @@ public final class TestKeys {
             String previous = System.getProperty(TS_PREVIOUS);
             if (previous != null) {
                 RsaJsonWebKey prev = new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) publicOf(privateKey(previous)));
-                prev.setKeyId("previous-" + keys.size());
+                prev.setKeyId(Shared.get(TS_PREVIOUS_KID));
                 prev.setUse("sig");
                 keys.add(prev);
             }
