@@ -1,6 +1,5 @@
 package io.ambientcode.sidecar.bootstrap;
 
-import io.ambientcode.sidecar.spi.SidecarProviderModule;
 import jakarta.inject.Singleton;
 
 /**
@@ -23,10 +22,5 @@ public class SidecarContext {
             throw new IllegalStateException("the sidecar environment has not been validated yet");
         }
         return env;
-    }
-
-    /** Used by provider modules that need to know which provider they serve at runtime. */
-    public static String describe(SidecarProviderModule module) {
-        return module.provider().id() + " sidecar";
     }
 }

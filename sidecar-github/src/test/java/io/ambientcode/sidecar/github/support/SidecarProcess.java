@@ -120,8 +120,11 @@ public final class SidecarProcess implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            Files.deleteIfExists(output);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // a leftover temp file is harmless
         }
     }
 }
