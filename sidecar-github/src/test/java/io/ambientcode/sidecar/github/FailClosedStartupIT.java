@@ -106,6 +106,32 @@ class FailClosedStartupIT {
     }
 
     @Test
+    void refreshesBeforeTheSessionTokenExpiresAndFailsClosedWhenTheSessionEnds() throws Exception {
+        try (FakeAmbient shortLived = new FakeAmbient("github", "ghp_" + java.util.UUID.randomUUID().toString().replace("-", ""),
+                "http://127.0.0.1:9", 0)) {
+            shortLived.tokenServer.setLifetime(Duration.ofSeconds(6));
+            try (SidecarProcess p = new SidecarProcess(shortLived.env(), List.of())) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> p.status("/q/health/ready") == 200);
+                int exchanges = shortLived.tokenServer.exchanges();
+                // 6 s tokens are refreshed about every 3 s, with no tool call or request involved
+                await().atMost(Duration.ofSeconds(20)).until(() -> shortLived.tokenServer.exchanges() >= exchanges + 2);
+                assertThat(shortLived.credentialApi.fetches()).isGreaterThanOrEqualTo(exchanges + 2);
+
+                shortLived.tokenServer.setActive(false);
+                await().atMost(Duration.ofSeconds(20)).until(() -> p.status("/q/health/ready") == 503);
+                assertThat(p.process.isAlive()).as("a running sidecar stays up (liveness) but holds no credential").isTrue();
+                assertThat(p.status("/q/health/live")).isEqualTo(200);
+                io.ambientcode.sidecar.github.support.McpClient mcp =
+                        new io.ambientcode.sidecar.github.support.McpClient(p.baseUrl()).initialize();
+                com.fasterxml.jackson.databind.JsonNode r = mcp.call("get_me", Map.of());
+                assertThat(r.path("isError").asBoolean()).isTrue();
+                assertThat(r.path("content").path(0).path("text").asText())
+                        .startsWith("no credential available: exchange failed: HTTP 403 session_inactive");
+            }
+        }
+    }
+
+    @Test
     void aPermanentRefusalAtStartStopsTheSidecarWithExitCodeTwo() throws Exception {
         Map<String, String> env = new HashMap<>(ambient.env());
         java.nio.file.Path wrong = java.nio.file.Files.createTempFile("proof", "");
