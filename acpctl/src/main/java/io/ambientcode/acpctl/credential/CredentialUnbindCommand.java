@@ -3,6 +3,7 @@ package io.ambientcode.acpctl.credential;
 import io.ambientcode.acpctl.cli.BaseCommand;
 import io.ambientcode.acpctl.cli.CliException;
 import io.ambientcode.acpctl.cli.ContextOptions;
+import io.ambientcode.acpctl.http.PathSegments;
 import io.ambientcode.acpctl.output.Batch;
 import io.ambientcode.acpctl.output.OutputOptions;
 import jakarta.inject.Inject;
@@ -54,6 +55,7 @@ public class CredentialUnbindCommand extends BaseCommand {
         if (!all && (credential != null || agent != null)) {
             throw CliException.usage("--credential and --agent apply only with --all");
         }
+        PathSegments.encode(project, "project");
         ids.forEach(id -> CredentialApi.checkId(id, "binding id"));
         if (credential != null) {
             CredentialApi.checkId(credential, "credential id");
