@@ -57,8 +57,9 @@ import org.jboss.logging.Logger;
  *   <li>Once the pod exists nothing is re-resolved or re-rendered; the pod's status drives the session's.</li>
  * </ol>
  *
- * A credential API that cannot answer makes the reconcile fail and be retried with backoff while the session waits
- * with {@code CredentialsResolved=False}; a refusal (403, 422, …) is written as a condition and rechecked later.
+ * A credential API that cannot answer leaves the session waiting with {@code CredentialsResolved=False} and the
+ * reconcile rescheduled with growing delays ({@link CredentialBackoff}); a refusal (403, 422, …) is written as a
+ * condition and rechecked later. Any other failure is retried by the operator SDK with its backoff.
  */
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = ProofSecretDependent.NAME, type = ProofSecretDependent.class,
@@ -81,6 +82,7 @@ public class AgenticSessionReconciler implements Reconciler<AgenticSession> {
     private final Clock clock;
     private final ReconcileMetrics metrics;
     private final Duration recheckAfterRefusal;
+    private final CredentialBackoff backoff;
 
     @Inject
     public AgenticSessionReconciler(CredentialResolver resolver, SessionSettings settings, ProofSource proofSource,
@@ -91,11 +93,11 @@ public class AgenticSessionReconciler implements Reconciler<AgenticSession> {
         this.clock = clock;
         this.metrics = metrics;
         this.recheckAfterRefusal = config.credentialApi().recheckAfterRefusal();
+        this.backoff = new CredentialBackoff(config.operator().retryInitialInterval(), config.operator().retryMaxInterval());
     }
 
     @Override
-    public UpdateControl<AgenticSession> reconcile(AgenticSession session, Context<AgenticSession> context)
-            throws CredentialApiUnavailableException {
+    public UpdateControl<AgenticSession> reconcile(AgenticSession session, Context<AgenticSession> context) {
         metrics.reconciled();
         Instant now = clock.instant();
         Long generation = session.getMetadata().getGeneration();
@@ -130,8 +132,19 @@ public class AgenticSessionReconciler implements Reconciler<AgenticSession> {
             }
             status = SessionStatuses.validSpec(status, generation, now);
             if (!credentialsCurrent(status, generation)) {
-                CredentialResolution resolution = resolver.resolve(session.getSpec().getProject(),
-                        session.getSpec().getAgent(), session.getSpec().getCredentials());
+                CredentialResolution resolution;
+                try {
+                    resolution = resolver.resolve(session.getSpec().getProject(), session.getSpec().getAgent(),
+                            session.getSpec().getCredentials());
+                } catch (CredentialApiUnavailableException unavailable) {
+                    Duration retryIn = backoff.next(status, now);
+                    write(session, SessionStatuses.credentialsUnresolved(status, SessionConditions.REASON_API_UNAVAILABLE,
+                            unavailable.getMessage() + "; retrying with backoff", generation, now), context);
+                    metrics.credentialResolution(SessionConditions.REASON_API_UNAVAILABLE);
+                    LOG.warnf("session %s waits: %s; retry in %d ms", id(session), unavailable.getMessage(),
+                            retryIn.toMillis());
+                    return UpdateControl.<AgenticSession> noUpdate().rescheduleAfter(retryIn);
+                }
                 if (resolution instanceof CredentialResolution.Unresolved unresolved) {
                     write(session, SessionStatuses.credentialsUnresolved(status, unresolved.reason(), unresolved.message(),
                             generation, now), context);
@@ -220,18 +233,10 @@ public class AgenticSessionReconciler implements Reconciler<AgenticSession> {
         if (current.getPhase() != null && current.getPhase().isTerminal()) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
-        AgenticSessionStatus status;
-        Throwable cause = rootCause(e);
-        if (cause instanceof CredentialApiUnavailableException unavailable) {
-            metrics.credentialResolution(SessionConditions.REASON_API_UNAVAILABLE);
-            status = SessionStatuses.credentialsUnresolved(current, SessionConditions.REASON_API_UNAVAILABLE,
-                    unavailable.getMessage() + "; retrying with backoff", generation, now);
-            LOG.warnf("session %s waits: %s", id(session), unavailable.getMessage());
-        } else {
-            status = SessionStatuses.copy(current);
-            status.setConditions(Conditions.set(status.getConditions(), SessionConditions.READY, false, "ReconcileError",
-                    describe(cause) + "; retrying with backoff", generation, now));
-        }
+        AgenticSessionStatus status = SessionStatuses.copy(current);
+        status.setConditions(Conditions.set(status.getConditions(), SessionConditions.READY, false,
+                SessionConditions.REASON_RECONCILE_ERROR, describe(rootCause(e)) + "; retrying with backoff", generation,
+                now));
         try {
             write(session, status, context);
         } catch (RuntimeException writeFailure) {

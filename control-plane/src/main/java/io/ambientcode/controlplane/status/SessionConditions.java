@@ -46,6 +46,7 @@ public final class SessionConditions {
     public static final String REASON_POD_FAILED = "PodFailed";
     public static final String REASON_POD_LOST = "PodLost";
     public static final String REASON_STOPPED = "Stopped";
+    public static final String REASON_RECONCILE_ERROR = "ReconcileError";
 
     private SessionConditions() {
     }
