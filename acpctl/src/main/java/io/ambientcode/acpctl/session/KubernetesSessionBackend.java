@@ -79,6 +79,11 @@ public final class KubernetesSessionBackend implements SessionBackend {
         return namespace;
     }
 
+    @Override
+    public void close() {
+        client.close();
+    }
+
     private CliException notFound(String name) {
         return CliException.notFound("session " + name + " not found in " + where());
     }
@@ -95,7 +100,7 @@ public final class KubernetesSessionBackend implements SessionBackend {
             if (code == 409) {
                 throw CliException.conflict("session " + name + " already exists in " + where());
             }
-            if (code == 0) {
+            if (code <= 0) {
                 throw CliException.general("cannot reach the Kubernetes API of " + where() + ": " + rootCause(e));
             }
             String message = e.getStatus() != null && e.getStatus().getMessage() != null

@@ -7,7 +7,7 @@ import java.util.List;
  * Where a context's sessions live: {@code AgenticSession} resources in a cluster namespace, or the control plane's
  * local session API. Both speak the same resource; every method throws {@code CliException} with the exit code.
  */
-public interface SessionBackend {
+public interface SessionBackend extends AutoCloseable {
 
     AgenticSession create(AgenticSession session);
 
@@ -32,5 +32,10 @@ public interface SessionBackend {
 
     default String namespace() {
         return null;
+    }
+
+    /** Releases connections (a Kubernetes client's); never throws. */
+    @Override
+    default void close() {
     }
 }

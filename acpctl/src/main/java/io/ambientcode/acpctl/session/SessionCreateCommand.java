@@ -1,8 +1,6 @@
 package io.ambientcode.acpctl.session;
 
-import io.ambientcode.acpctl.cli.BaseCommand;
 import io.ambientcode.acpctl.cli.CliException;
-import io.ambientcode.acpctl.cli.ContextOptions;
 import io.ambientcode.acpctl.cli.ExitCodes;
 import io.ambientcode.acpctl.credential.CredentialApi;
 import io.ambientcode.acpctl.output.OutputOptions;
@@ -15,7 +13,6 @@ import io.ambientcode.contracts.session.RunnerEnvVar;
 import io.ambientcode.contracts.session.RunnerSpec;
 import io.ambientcode.contracts.session.SidecarSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,7 +34,7 @@ import picocli.CommandLine.Parameters;
                 "  acpctl session create demo --project demo",
                 "  acpctl session create review --project team-a --agent reviewer --image quay.io/acme/runner:1 "
                         + "--read-only github" })
-public class SessionCreateCommand extends BaseCommand {
+public class SessionCreateCommand extends SessionBaseCommand {
 
     /** What a local session records as its runner: the local runtime starts sidecars only; your MCP client is the agent. */
     static final String LOCAL_RUNNER_IMAGE = "local";
@@ -77,15 +74,12 @@ public class SessionCreateCommand extends BaseCommand {
     String timeout;
 
     @Mixin
-    ContextOptions context;
-    @Mixin
     OutputOptions output;
 
-    @Inject
-    SessionBackends backends;
+    private Map<String, SidecarSpec> sidecars;
 
     @Override
-    public Integer call() {
+    protected void validate() {
         SessionNames.check(name);
         checkDnsLabel("--project", project);
         if (agent != null) {
@@ -105,8 +99,11 @@ public class SessionCreateCommand extends BaseCommand {
                         + "(acpctl credential create), never in a runner's environment");
             }
         });
-        Map<String, SidecarSpec> sidecars = sidecars();
-        SessionBackend backend = backends.forContext(context.name());
+        sidecars = sidecars();
+    }
+
+    @Override
+    protected int run(SessionBackend backend) {
         String runnerImage = image;
         if (runnerImage == null) {
             if (!backend.local()) {
@@ -133,6 +130,8 @@ public class SessionCreateCommand extends BaseCommand {
         }
         spec.setTimeout(timeout);
         session.setSpec(spec);
+        // The model initializes an empty status; what a user creates has none (the control plane writes it).
+        session.setStatus(null);
         AgenticSession created = backend.create(session);
         Printer.print(out(), output.format(), created, () -> SessionTables.session(created));
         return ExitCodes.OK;

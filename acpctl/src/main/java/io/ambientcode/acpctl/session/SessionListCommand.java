@@ -1,12 +1,9 @@
 package io.ambientcode.acpctl.session;
 
-import io.ambientcode.acpctl.cli.BaseCommand;
-import io.ambientcode.acpctl.cli.ContextOptions;
 import io.ambientcode.acpctl.cli.ExitCodes;
 import io.ambientcode.acpctl.output.OutputOptions;
 import io.ambientcode.acpctl.output.Printer;
 import io.ambientcode.contracts.session.AgenticSession;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -15,19 +12,17 @@ import picocli.CommandLine.Mixin;
 
 /** {@code acpctl session list}. */
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List sessions.")
-public class SessionListCommand extends BaseCommand {
+public class SessionListCommand extends SessionBaseCommand {
 
-    @Mixin
-    ContextOptions context;
     @Mixin
     OutputOptions output;
 
-    @Inject
-    SessionBackends backends;
+    @Override
+    protected void validate() {
+    }
 
     @Override
-    public Integer call() {
-        SessionBackend backend = backends.forContext(context.name());
+    protected int run(SessionBackend backend) {
         List<AgenticSession> list = backend.list().stream()
                 .sorted(Comparator.comparing(s -> s.getMetadata().getName()))
                 .toList();

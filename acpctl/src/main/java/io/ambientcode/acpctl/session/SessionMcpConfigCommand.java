@@ -1,13 +1,10 @@
 package io.ambientcode.acpctl.session;
 
-import io.ambientcode.acpctl.cli.BaseCommand;
 import io.ambientcode.acpctl.cli.CliException;
-import io.ambientcode.acpctl.cli.ContextOptions;
 import io.ambientcode.acpctl.cli.ExitCodes;
 import io.ambientcode.acpctl.output.OutputFormat;
 import io.ambientcode.acpctl.output.Printer;
 import io.ambientcode.contracts.session.AgenticSession;
-import jakarta.inject.Inject;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 "  vscode:  {\"servers\": {name: {\"type\": \"http\", \"url\": ...}}}",
                 "  generic: {name: url}",
                 "In a cluster the URLs are localhost ports: run the kubectl port-forward printed on stderr." })
-public class SessionMcpConfigCommand extends BaseCommand {
+public class SessionMcpConfigCommand extends SessionBaseCommand {
 
     /** JSON by default: the output is meant to be pasted into a client's configuration file. */
     public enum Format {
@@ -43,16 +40,14 @@ public class SessionMcpConfigCommand extends BaseCommand {
             description = "json or yaml (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Mixin
-    ContextOptions context;
-
-    @Inject
-    SessionBackends backends;
 
     @Override
-    public Integer call() {
+    protected void validate() {
         SessionNames.check(name);
-        SessionBackend backend = backends.forContext(context.name());
+    }
+
+    @Override
+    protected int run(SessionBackend backend) {
         AgenticSession s = backend.get(name);
         McpConfig.Servers found = McpConfig.servers(s, backend.local());
         found.skipped().forEach(reason -> note("warning: sidecar " + reason));

@@ -1,13 +1,10 @@
 package io.ambientcode.acpctl.session;
 
-import io.ambientcode.acpctl.cli.BaseCommand;
-import io.ambientcode.acpctl.cli.ContextOptions;
 import io.ambientcode.acpctl.cli.ExitCodes;
 import io.ambientcode.acpctl.output.OutputOptions;
 import io.ambientcode.acpctl.output.Printer;
 import io.ambientcode.acpctl.output.Table;
 import io.ambientcode.contracts.session.AgenticSession;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -18,23 +15,22 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "stop", mixinStandardHelpOptions = true,
         description = "Stop a session: its sidecars stop and no further session token is minted for it.")
-public class SessionStopCommand extends BaseCommand {
+public class SessionStopCommand extends SessionBaseCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Session name.")
     String name;
 
     @Mixin
-    ContextOptions context;
-    @Mixin
     OutputOptions output;
 
-    @Inject
-    SessionBackends backends;
+    @Override
+    protected void validate() {
+        SessionNames.check(name);
+    }
 
     @Override
-    public Integer call() {
-        SessionNames.check(name);
-        AgenticSession s = backends.forContext(context.name()).stop(name);
+    protected int run(SessionBackend backend) {
+        AgenticSession s = backend.stop(name);
         Printer.print(out(), output.format(), s, () -> Table.details()
                 .field("session", name)
                 .field("stop-requested", "yes")

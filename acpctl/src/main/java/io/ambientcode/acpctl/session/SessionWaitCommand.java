@@ -1,8 +1,6 @@
 package io.ambientcode.acpctl.session;
 
-import io.ambientcode.acpctl.cli.BaseCommand;
 import io.ambientcode.acpctl.cli.CliException;
-import io.ambientcode.acpctl.cli.ContextOptions;
 import io.ambientcode.acpctl.cli.Durations;
 import io.ambientcode.acpctl.cli.ExitCodes;
 import io.ambientcode.acpctl.output.OutputOptions;
@@ -10,7 +8,6 @@ import io.ambientcode.acpctl.output.Printer;
 import io.ambientcode.contracts.session.AgenticSession;
 import io.ambientcode.contracts.session.SessionPhase;
 import io.fabric8.kubernetes.api.model.Condition;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "wait", mixinStandardHelpOptions = true,
         description = "Wait until a session reaches a phase (default Running), showing progress on stderr.")
-public class SessionWaitCommand extends BaseCommand {
+public class SessionWaitCommand extends SessionBaseCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Session name.")
     String name;
@@ -43,15 +40,10 @@ public class SessionWaitCommand extends BaseCommand {
     Duration interval;
 
     @Mixin
-    ContextOptions context;
-    @Mixin
     OutputOptions output;
 
-    @Inject
-    SessionBackends backends;
-
     @Override
-    public Integer call() {
+    protected void validate() {
         SessionNames.check(name);
         if (interval.toMillis() < 100) {
             throw CliException.usage("--interval must be at least 100ms");
@@ -59,7 +51,10 @@ public class SessionWaitCommand extends BaseCommand {
         if (timeout.isNegative() || timeout.isZero()) {
             throw CliException.usage("--timeout must be positive");
         }
-        SessionBackend backend = backends.forContext(context.name());
+    }
+
+    @Override
+    protected int run(SessionBackend backend) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = null;
         while (true) {
