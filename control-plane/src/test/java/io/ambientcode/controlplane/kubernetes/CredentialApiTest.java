@@ -26,11 +26,11 @@ import io.ambientcode.controlplane.support.MockCluster;
 import io.ambientcode.controlplane.support.Sessions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +48,8 @@ import org.junit.jupiter.api.Test;
  * duplicate work; a 403 (or 422) is a condition with the reason and no pod. Also what the control plane sends.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = MockCluster.class)
-@QuarkusTestResource(value = ControlPlaneTestResources.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = MockCluster.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = ControlPlaneTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CredentialApiTest {
 
     private static final String NS = "credentials";

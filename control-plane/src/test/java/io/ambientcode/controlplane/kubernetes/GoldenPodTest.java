@@ -14,22 +14,23 @@ import io.ambientcode.controlplane.support.Sessions;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import jakarta.inject.Inject;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Acceptance 1: the operator creates exactly the pod and Secret of the checked-in golden file. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = MockCluster.class)
-@QuarkusTestResource(value = ControlPlaneTestResources.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = MockCluster.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = ControlPlaneTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class GoldenPodTest {
 
-    @Inject
-    KubernetesClient client;
+    @KubernetesTestServer
+    KubernetesServer server;
 
     @InjectCredentialApi
     WireMockServer credentialApi;
@@ -39,6 +40,7 @@ class GoldenPodTest {
 
     @Test
     void fourProviderSessionBecomesTheGoldenPodAndSecret() {
+        KubernetesClient client = server.getClient();
         Sessions.stubResolve(credentialApi, GoldenSession.PROJECT, GoldenSession.CREDENTIALS);
         AgenticSession created = Sessions.create(client, GoldenSession.session());
 

@@ -14,11 +14,11 @@ import io.ambientcode.controlplane.support.Sessions;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * grants was used, except {@code patch} on pods, which only server-side apply in a real cluster uses.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = MockCluster.class)
-@QuarkusTestResource(value = ControlPlaneTestResources.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = MockCluster.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = ControlPlaneTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RbacCoverageTest {
 
     private static final Logger LOG = Logger.getLogger(RbacCoverageTest.class);

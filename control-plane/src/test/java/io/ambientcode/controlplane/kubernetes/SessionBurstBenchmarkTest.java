@@ -11,13 +11,13 @@ import io.ambientcode.controlplane.support.InjectCredentialApi;
 import io.ambientcode.controlplane.support.MockCluster;
 import io.ambientcode.controlplane.support.Sessions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 @QuarkusTest
 @TestProfile(SessionBurstBenchmarkTest.Concurrency.class)
-@WithKubernetesTestServer(crud = true, setup = MockCluster.class)
-@QuarkusTestResource(value = ControlPlaneTestResources.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = MockCluster.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = ControlPlaneTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SessionBurstBenchmarkTest {
 
     private static final Logger LOG = Logger.getLogger(SessionBurstBenchmarkTest.class);

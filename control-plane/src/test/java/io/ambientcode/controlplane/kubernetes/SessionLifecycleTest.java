@@ -26,11 +26,11 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +45,8 @@ import org.junit.jupiter.api.Test;
  * Also: unsupported providers are reported, an invalid spec creates nothing, reserved runner env is dropped.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = MockCluster.class)
-@QuarkusTestResource(value = ControlPlaneTestResources.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = MockCluster.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = ControlPlaneTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SessionLifecycleTest {
 
     private static final String NS = "lifecycle";

@@ -33,12 +33,19 @@ public final class TestSettings {
                 ProofLocation.KUBERNETES);
     }
 
+    private static Map<String, Quantity> ordered(String cpu, String memory) {
+        Map<String, Quantity> map = new java.util.LinkedHashMap<>();
+        map.put("cpu", new Quantity(cpu));
+        map.put("memory", new Quantity(memory));
+        return map;
+    }
+
     /** The configuration defaults (ControlPlaneConfig). */
     public static PodSettings pod() {
         return new PodSettings(
                 new ResourceRequirementsBuilder()
-                        .withRequests(Map.of("cpu", new Quantity("50m"), "memory", new Quantity("128Mi")))
-                        .withLimits(Map.of("cpu", new Quantity("500m"), "memory", new Quantity("256Mi")))
+                        .withRequests(ordered("50m", "128Mi"))
+                        .withLimits(ordered("500m", "256Mi"))
                         .build(),
                 "10Mi", Optional.empty(), 2, 60, 10, Optional.empty(), Optional.empty(), Optional.empty());
     }
