@@ -373,6 +373,23 @@ class CredentialCommandsTest extends CliTestBase {
     }
 
     @Test
+    void updateTakesANewTokenFromAFileOrAHiddenPrompt() throws Exception {
+        String id = newId();
+        String fromFile = secret("glpat-");
+        String typed = secret("ghp_");
+        api.stubFor(patch(urlEqualTo(BASE + "/credentials/" + id)).willReturn(json(200, credential(id, "ci", "gitlab", null, "alice"))));
+
+        assertThat(cli.run("credential", "update", id, "--token-file", world.file("t", fromFile + "\n").toString())
+                .exitCode()).isZero();
+        world.terminal.answer(typed);
+        assertThat(cli.run("credential", "update", id, "--token-prompt").exitCode()).isZero();
+
+        assertThat(requests()).extracting(LoggedRequest::getBodyAsString).containsExactlyInAnyOrder(
+                "{\"token\":\"" + fromFile + "\"}", "{\"token\":\"" + typed + "\"}");
+        assertThat(world.terminal.prompts()).containsExactly("New token for credential " + id + ": ");
+    }
+
+    @Test
     void updateConflictsAreExitFive() {
         String id = newId();
         api.stubFor(patch(urlEqualTo(BASE + "/credentials/" + id)).willReturn(problem(409, "version_conflict", "Conflict",

@@ -10,6 +10,7 @@ import io.ambientcode.acpctl.http.HttpConfig;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.File;
@@ -42,7 +43,13 @@ public class KubernetesClients {
     public Target connect(ResolvedContext context) {
         Path kubeconfig = kubeconfigPath(context);
         String kubeContext = checkContext(kubeconfig, context.kubeContext());
-        Config config = Config.fromKubeconfig(kubeContext, kubeconfig.toFile());
+        Config config;
+        try {
+            config = Config.fromKubeconfig(kubeContext, kubeconfig.toFile());
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            // The cause's text may quote the file (which can hold tokens): name the file and context only.
+            throw CliException.usage("kubeconfig " + kubeconfig + " could not be loaded for context " + kubeContext);
+        }
         String namespace = context.namespace() != null ? context.namespace()
                 : config.getNamespace() != null ? config.getNamespace() : "default";
         config.setNamespace(namespace);

@@ -76,7 +76,8 @@ public class SessionCreateCommand extends SessionBaseCommand {
     @Mixin
     OutputOptions output;
 
-    private Map<String, SidecarSpec> sidecars;
+    /** Per-provider sidecar settings, checked in validate(). */
+    private Map<String, SidecarSpec> sidecarSpecs;
 
     @Override
     protected void validate() {
@@ -99,7 +100,7 @@ public class SessionCreateCommand extends SessionBaseCommand {
                         + "(acpctl credential create), never in a runner's environment");
             }
         });
-        sidecars = sidecars();
+        sidecarSpecs = sidecarSpecs();
     }
 
     @Override
@@ -125,8 +126,8 @@ public class SessionCreateCommand extends SessionBaseCommand {
         if (!credentials.isEmpty()) {
             spec.setCredentials(credentials);
         }
-        if (!sidecars.isEmpty()) {
-            spec.setSidecars(sidecars);
+        if (!sidecarSpecs.isEmpty()) {
+            spec.setSidecars(sidecarSpecs);
         }
         spec.setTimeout(timeout);
         session.setSpec(spec);
@@ -137,7 +138,7 @@ public class SessionCreateCommand extends SessionBaseCommand {
         return ExitCodes.OK;
     }
 
-    private Map<String, SidecarSpec> sidecars() {
+    private Map<String, SidecarSpec> sidecarSpecs() {
         Set<String> providers = new LinkedHashSet<>();
         readOnly.forEach(p -> providers.add(checkProvider("--read-only", p)));
         tools.keySet().forEach(p -> providers.add(checkProvider("--tools", p)));
@@ -161,7 +162,7 @@ public class SessionCreateCommand extends SessionBaseCommand {
 
     private static String checkProvider(String option, String provider) {
         if (!Provider.isSupported(provider)) {
-            throw CliException.usage(option + ": " + provider + " is not a provider with a sidecar (" 
+            throw CliException.usage(option + ": " + provider + " is not a provider with a sidecar ("
                     + String.join(", ", Provider.ids()) + ")");
         }
         return provider;
