@@ -155,6 +155,12 @@ class LocalSessionCommandsTest extends CliTestBase {
         assertThat(requests()).extracting(q -> q.getMethod().getName() + " " + q.getUrl())
                 .contains("POST " + MANAGE + "/s1/stop");
 
+        // A stop answered without a body: the session is read back.
+        controlPlane.stubFor(post(urlEqualTo(MANAGE + "/s1/stop")).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
+        Run accepted = cli.run("session", "stop", "s1");
+        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(accepted.out()).contains("stop-requested:   yes", "phase:            Running");
+
         Run ghost = cli.run("session", "get", "ghost");
         assertThat(ghost.exitCode()).isEqualTo(4);
         assertThat(ghost.err()).isEqualTo("error: control plane: session not found (HTTP 404, code: not_found)\n");

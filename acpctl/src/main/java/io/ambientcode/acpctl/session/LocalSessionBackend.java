@@ -51,9 +51,11 @@ public final class LocalSessionBackend implements SessionBackend {
         return session(client.get(path(name), Map.of()));
     }
 
+    /** The stop answer may carry the session or nothing (202/204); then the session is read back. */
     @Override
     public AgenticSession stop(String name) {
-        return session(client.post(path(name) + "/stop", Map.of()));
+        JsonNode answer = client.post(path(name) + "/stop", Map.of());
+        return answer != null && answer.isObject() && answer.has("metadata") ? session(answer) : get(name);
     }
 
     @Override
