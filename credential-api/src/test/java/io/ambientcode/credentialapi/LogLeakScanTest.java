@@ -40,9 +40,9 @@ class LogLeakScanTest {
 
         // Positive controls: the scan looks at a real log and real responses (the whole suite's when run with it), and
         // the log does carry the ids of this run's credentials.
-        assertThat(log.lines().count()).as("log lines captured").isGreaterThan(20);
-        assertThat(responses.size()).as("responses captured").isGreaterThan(20);
-        assertThat(secrets.size()).as("secrets registered").isGreaterThan(20);
+        assertThat(log.lines().count()).as("log lines captured").isGreaterThan(10);
+        assertThat(responses.size()).as("responses captured").isGreaterThan(10);
+        assertThat(secrets.size()).as("secrets registered").isGreaterThan(10);
         List<String> ids = new ArrayList<>();
         for (String r : responses) {
             Matcher m = CREDENTIAL_ID.matcher(r);
@@ -52,7 +52,7 @@ class LogLeakScanTest {
         }
         assertThat(ids).isNotEmpty();
         assertThat(ids.stream().filter(log::contains).count()).as("logs carry credential ids").isPositive();
-        assertThat(log).contains("token_read").doesNotContain("Authorization=");
+        assertThat(log).contains("delivered to session").doesNotContain("Authorization=");
 
         List<String> forms = new ArrayList<>();
         for (String s : secrets) {
