@@ -7,7 +7,6 @@ import io.ambientcode.acpctl.output.Printer;
 import io.ambientcode.contracts.session.AgenticSession;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
