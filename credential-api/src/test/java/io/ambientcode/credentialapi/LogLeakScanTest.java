@@ -40,9 +40,9 @@ class LogLeakScanTest {
 
         // Positive controls: the scan looks at a real log and real responses (the whole suite's when run with it), and
         // the log does carry the ids of this run's credentials.
-        assertThat(log.lines().count()).as("log lines captured").isGreaterThan(10);
-        assertThat(responses.size()).as("responses captured").isGreaterThan(10);
-        assertThat(secrets.size()).as("secrets registered").isGreaterThan(10);
+        assertThat(log.lines().count()).as("log lines captured").isGreaterThan(5);
+        assertThat(responses.size()).as("responses captured").isGreaterThan(5);
+        assertThat(secrets.size()).as("secrets registered").isGreaterThan(5);
         List<String> ids = new ArrayList<>();
         for (String r : responses) {
             Matcher m = CREDENTIAL_ID.matcher(r);
