@@ -73,20 +73,22 @@ public final class UrlPolicy {
         if (loopback) {
             return uri;
         }
+        boolean clusterLocal = !isIpLiteral(host) && CLUSTER_LOCAL.matcher(host).matches();
+        if (clusterLocal) {
+            return uri;
+        }
         if (allowExternal) {
             if (!scheme.equals("https")) {
-                throw new IllegalArgumentException(name + " must use https for a non-loopback host: " + value);
+                throw new IllegalArgumentException(name + " must use https for a host outside loopback and the cluster: "
+                        + value);
             }
             return uri;
         }
         if (isIpLiteral(host)) {
             throw new IllegalArgumentException(name + " must not be an IP address other than loopback: " + value);
         }
-        if (!CLUSTER_LOCAL.matcher(host).matches()) {
-            throw new IllegalArgumentException(name + " must be loopback or a cluster service (*.svc, *.svc.cluster.local)"
-                    + " unless AMBIENT_ALLOW_EXTERNAL_API=true: " + value);
-        }
-        return uri;
+        throw new IllegalArgumentException(name + " must be loopback or a cluster service (*.svc, *.svc.cluster.local)"
+                + " unless AMBIENT_ALLOW_EXTERNAL_API=true: " + value);
     }
 
     private static boolean isLoopback(String host) {

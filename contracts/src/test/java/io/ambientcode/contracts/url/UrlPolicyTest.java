@@ -59,13 +59,15 @@ class UrlPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "https://api.example.com", "https://10.0.0.1", "http://localhost:8080" })
-    void externalModeAllowsHttpsHosts(String url) {
+    @ValueSource(strings = { "https://api.example.com", "https://10.0.0.1", "http://localhost:8080",
+        "http://credential-api.ns.svc:8080", "http://token-server.ns.svc.cluster.local/token" })
+    void externalModeAllowsHttpsHostsAndKeepsClusterLocalHttp(String url) {
         assertThat(UrlPolicy.allowingExternal().check("AMBIENT_API_URL", url)).isNotNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "http://api.example.com", "https://u:p@api.example.com", "ftp://api.example.com" })
+    @ValueSource(strings = { "http://api.example.com", "https://u:p@api.example.com", "ftp://api.example.com",
+        "http://x.svc.evil.com" })
     void externalModeStillRefusesPlainHttpAndUserinfo(String url) {
         assertThatThrownBy(() -> UrlPolicy.allowingExternal().check("AMBIENT_API_URL", url))
                 .isInstanceOf(IllegalArgumentException.class);

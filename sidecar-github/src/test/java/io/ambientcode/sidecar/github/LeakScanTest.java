@@ -58,7 +58,7 @@ class LeakScanTest extends SidecarTestBase {
     @Order(2)
     void noSecretInAnyToolResponseOrLogLine() throws Exception {
         // the health endpoints are part of the surface too
-        McpClient.TRANSCRIPT.add(RestAssured.given().baseUri(baseUrl()).get("/q/health").asString());
+        McpClient.TRANSCRIPT.add(RestAssured.given().baseUri(managementBase()).get("/q/health").asString());
         List<String> secrets = new ArrayList<>(GitHubWorld.tokens);
         secrets.addAll(GitHubWorld.ambient.secrets());
         assertThat(secrets).hasSizeGreaterThanOrEqualTo(2);

@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The packaged sidecar ({@code target/quarkus-app/quarkus-run.jar}) as a real process with a chosen environment, for
- * the start-up contract tests. A watcher records whether the HTTP port ever accepted a connection.
+ * the start-up contract tests. A watcher records whether the HTTP or the management port ever accepted a
+ * connection.
  */
 public final class SidecarProcess implements AutoCloseable {
 
     public final int port;
+    /** The management interface (health, metrics). */
+    public final int managementPort;
     public final Process process;
     public final Path output;
     private final AtomicBoolean portOpened = new AtomicBoolean();
@@ -30,6 +33,7 @@ public final class SidecarProcess implements AutoCloseable {
 
     public SidecarProcess(Map<String, String> env, List<String> jvmOptions) throws IOException {
         this.port = freePort();
+        this.managementPort = freePort();
         this.output = Files.createTempFile("sidecar", ".log");
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -41,15 +45,18 @@ public final class SidecarProcess implements AutoCloseable {
                 || k.equals("SESSION_ID"));
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         pb.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         process = pb.start();
         watcher = new Thread(() -> {
             while (process.isAlive() && !portOpened.get()) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress("127.0.0.1", port), 50);
-                    portOpened.set(true);
-                } catch (IOException e) {
-                    sleep(10);
+                for (int candidate : new int[] { port, managementPort }) {
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress("127.0.0.1", candidate), 50);
+                        portOpened.set(true);
+                    } catch (IOException e) {
+                        sleep(5);
+                    }
                 }
             }
         });
@@ -85,10 +92,15 @@ public final class SidecarProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** HTTP status of a GET, or -1 when nothing answers. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** HTTP status of a GET, or -1 when nothing answers. {@code /q/...} goes to the management interface. */
     public int status(String path) {
+        String target = (path.startsWith("/q/") ? managementUrl() : baseUrl()) + path;
         try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(target))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode();
         } catch (IOException e) {

@@ -12,11 +12,20 @@ public abstract class SidecarTestBase {
     @io.quarkus.test.common.http.TestHTTPResource("/")
     protected java.net.URL base;
 
+    /** Health and metrics are on the management interface (injected as its {@code /q/} root). */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    protected java.net.URL management;
+
+    /** {@code http://host:port} of the management interface; paths are {@code /q/health/...}. */
+    protected String managementBase() {
+        return java.net.URI.create(management.toString()).resolve("/").toString().replaceAll("/+$", "");
+    }
+
     protected McpClient mcp;
 
     @BeforeEach
     void ready() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> RestAssured.given().baseUri(base.toString())
+        await().atMost(Duration.ofSeconds(30)).until(() -> RestAssured.given().baseUri(managementBase())
                 .get("/q/health/ready").statusCode() == 200);
         mcp = new McpClient(base.toString()).initialize();
     }
