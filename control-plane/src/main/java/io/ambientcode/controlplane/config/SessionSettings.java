@@ -9,7 +9,7 @@ import io.ambientcode.controlplane.plan.ProofLocation;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import java.util.Set;
  * service at start-up with the property named (invariant I6) instead of producing sidecars that crash-loop.
  * Missing token-server configuration is not an error: sessions then run without sidecars and say why.
  */
-@ApplicationScoped
+@Singleton
 public class SessionSettings {
 
     private static final String PREFIX = "ambient.control-plane.";

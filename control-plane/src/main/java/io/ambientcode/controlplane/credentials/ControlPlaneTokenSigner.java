@@ -3,7 +3,7 @@ package io.ambientcode.controlplane.credentials;
 import io.ambientcode.contracts.crypto.Pem;
 import io.ambientcode.contracts.jwt.ControlPlaneClaims;
 import io.ambientcode.controlplane.config.ControlPlaneConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ import org.jose4j.lang.JoseException;
  * {@code sub=system:ambient-control-plane}, {@code role=control-plane}, at most five minutes. A token is reused until
  * shortly before it expires. Neither the key nor a token is ever logged.
  */
-@ApplicationScoped
+@Singleton
 public class ControlPlaneTokenSigner {
 
     static final String KEY_PROPERTY = "ambient.control-plane.credential-api.signing-key";

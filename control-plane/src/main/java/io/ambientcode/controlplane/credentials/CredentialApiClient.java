@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientcode.contracts.credential.CredentialApiPaths;
 import io.ambientcode.contracts.credential.ResolvedBindings;
 import io.ambientcode.controlplane.config.ControlPlaneConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * The control plane's only call to the credential API:
@@ -26,9 +27,10 @@ import java.util.regex.Pattern;
  * own short-lived JWT. It learns ids and providers, never a token value. Response bodies are never logged or echoed;
  * only the status and the problem's stable {@code code} are kept.
  */
-@ApplicationScoped
+@Singleton
 public class CredentialApiClient {
 
+    private static final Logger LOG = Logger.getLogger(CredentialApiClient.class);
     private static final Pattern PROBLEM_CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -78,6 +80,7 @@ public class CredentialApiClient {
             throw new CredentialApiUnavailableException("interrupted while calling the credential API", e);
         }
         int status = response.statusCode();
+        LOG.debugf("GET %s -> %d", request.uri().getRawPath(), status);
         if (status == 200) {
             return parse(response.body());
         }

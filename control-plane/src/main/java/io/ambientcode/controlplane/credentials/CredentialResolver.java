@@ -3,7 +3,7 @@ package io.ambientcode.controlplane.credentials;
 import io.ambientcode.contracts.credential.CredentialApiPaths;
 import io.ambientcode.contracts.credential.ResolvedBindings;
 import io.ambientcode.controlplane.status.SessionConditions;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * that decision; this class checks that its reply is well-formed and keeps its promise (the explicit ids and nothing
  * else, one credential per provider), and turns refusals into condition reasons.
  */
-@ApplicationScoped
+@Singleton
 public class CredentialResolver {
 
     private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");

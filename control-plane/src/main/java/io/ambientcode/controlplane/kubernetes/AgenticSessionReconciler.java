@@ -192,6 +192,8 @@ public class AgenticSessionReconciler implements Reconciler<AgenticSession> {
             LOG.infof("session %s: proofs Secret for an earlier plan replaced before any pod used it", id(session));
             return Optional.of(UpdateControl.<AgenticSession> noUpdate().rescheduleAfter(AFTER_PROOF_REPLACEMENT));
         }
+        LOG.debugf("session %s planned: sidecars %s, credentials %s, runner env names %s", id(session), plan.proofKeys(),
+                plan.credentials(), plan.runner().env().stream().map(e -> e.name()).toList());
         Secret proofs = ProofSecretRenderer.render(session, Proofs.forKeys(plan.proofKeys(), existingProofs, proofSource));
         Pod pod = SessionPodRenderer.render(session, plan, settings.pod());
         context.managedWorkflowAndDependentResourceContext().put(DesiredObjects.KEY, new DesiredObjects(pod, proofs));

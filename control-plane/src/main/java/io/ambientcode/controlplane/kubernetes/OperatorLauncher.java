@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the Java Operator SDK inside Quarkus (ARCHITECTURE.md section 2): started from the start-up event with the
- * Quarkus-managed client, stopped on shutdown. The AgenticSession CRD must exist before it starts (it is installed
+ * Quarkus-managed client, stopped on shutdown. Its dependencies are singletons built with it, so configuration
+ * errors (signing key, URLs, images, quantities) stop the application before the operator touches the cluster. The AgenticSession CRD must exist before it starts (it is installed
  * with the deployment, not by the control plane, which has no rights on CRDs).
  */
 @ApplicationScoped

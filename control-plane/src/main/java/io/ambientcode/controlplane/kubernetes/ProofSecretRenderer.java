@@ -33,9 +33,4 @@ public final class ProofSecretRenderer {
                 .withData(data)
                 .build();
     }
-
-    /** The proof keys a Secret holds (its {@code data} keys). */
-    public static java.util.Set<String> keysOf(Secret secret) {
-        return secret.getData() == null ? java.util.Set.of() : secret.getData().keySet();
-    }
 }

@@ -21,7 +21,7 @@ import io.ambientcode.controlplane.status.SessionConditions;
 import io.ambientcode.controlplane.support.ControlPlaneTestResources;
 import io.ambientcode.controlplane.support.InjectCredentialApi;
 import io.ambientcode.controlplane.support.Leaks;
-import io.ambientcode.controlplane.support.LogCapture;
+import io.ambientcode.controlplane.support.LogScan;
 import io.ambientcode.controlplane.support.MockCluster;
 import io.ambientcode.controlplane.support.Sessions;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -40,7 +40,6 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,11 +62,6 @@ class CredentialApiTest {
 
     @ConfigProperty(name = "ambient.control-plane.credential-api.signing-key")
     String signingKey;
-
-    @BeforeAll
-    static void captureLogs() {
-        LogCapture.install();
-    }
 
     @Test
     void downForAWhileThenBackCreatesThePodOnce() {
@@ -179,7 +173,7 @@ class CredentialApiTest {
         // It asks for ids and providers only: one GET on the resolve route, never a token route.
         assertThat(credentialApi.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
                 ".*/token")))).isEmpty();
-        LogCapture.install().assertNoneLogged(Leaks.secretsSeen(cluster, credentialApi, signingKey));
+        LogScan.assertNoneLogged(Leaks.secretsSeen(cluster, credentialApi, signingKey));
     }
 
     private int resolveCalls(String project) {

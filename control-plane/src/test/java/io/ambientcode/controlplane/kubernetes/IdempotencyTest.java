@@ -85,6 +85,8 @@ class IdempotencyTest {
         awaitObservedGeneration(cluster, 12L);
         assertUnchanged(cluster, pod, proofs);
         assertThat(launcher.isHealthy()).isTrue();
+        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'agenticsession-operator' }.status", org.hamcrest.Matchers.is("UP"));
 
         // Credentials were resolved for the first generation only: the pod existed for all later ones.
         credentialApi.verify(1, getRequestedFor(urlPathEqualTo(CredentialApiPaths.resolveBindings(PROJECT))));

@@ -17,7 +17,7 @@ import io.ambientcode.controlplane.status.SessionConditions;
 import io.ambientcode.controlplane.support.ControlPlaneTestResources;
 import io.ambientcode.controlplane.support.InjectCredentialApi;
 import io.ambientcode.controlplane.support.Leaks;
-import io.ambientcode.controlplane.support.LogCapture;
+import io.ambientcode.controlplane.support.LogScan;
 import io.ambientcode.controlplane.support.MockCluster;
 import io.ambientcode.controlplane.support.PodStatuses;
 import io.ambientcode.controlplane.support.Sessions;
@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,11 +59,6 @@ class SessionLifecycleTest {
 
     @ConfigProperty(name = "ambient.control-plane.credential-api.signing-key")
     String signingKey;
-
-    @BeforeAll
-    static void captureLogs() {
-        LogCapture.install();
-    }
 
     @Test
     void pendingThenRunningThenSucceeded() {
@@ -259,7 +253,7 @@ class SessionLifecycleTest {
         Sessions.create(cluster, Sessions.session(NS, "leaky", "leaky"));
         awaitPod(cluster, "leaky");
         awaitStatus(cluster, "leaky", s -> s.getPodName() != null);
-        LogCapture.install().assertNoneLogged(Leaks.secretsSeen(cluster, credentialApi, signingKey));
+        LogScan.assertNoneLogged(Leaks.secretsSeen(cluster, credentialApi, signingKey));
     }
 
     private static Pod awaitPod(KubernetesClient cluster, String name) {

@@ -19,6 +19,7 @@ public class ControlPlaneTestResources implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
+        LogScan.truncate();
         credentialApi = new WireMockServer(options().dynamicPort().containerThreads(20));
         credentialApi.start();
         KeyPair signing = TestKeys.rsa(2048);

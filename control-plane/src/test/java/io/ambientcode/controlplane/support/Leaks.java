@@ -37,13 +37,16 @@ public final class Leaks {
         return secrets;
     }
 
+    /** Every proof of every session Secret still present, raw and base64 as stored. */
     public static List<String> proofs(KubernetesClient cluster) {
         List<String> proofs = new ArrayList<>();
         for (Secret secret : cluster.secrets().inAnyNamespace().withLabel(SessionLabels.MANAGED_BY, SessionLabels.MANAGER)
                 .list().getItems()) {
             if (secret.getData() != null) {
-                secret.getData().values().forEach(v -> proofs.add(new String(Base64.getDecoder().decode(v),
-                        StandardCharsets.UTF_8)));
+                for (String encoded : secret.getData().values()) {
+                    proofs.add(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+                    proofs.add(encoded); // as the Secret carries it
+                }
             }
         }
         return proofs;
