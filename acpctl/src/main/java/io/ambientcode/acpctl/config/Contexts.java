@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public class Contexts {
 
     /** The credential API's default platform-admin group ({@code ambient.auth.users.platform-admin-group}). */
-    public static final String DEFAULT_PLATFORM_ADMIN_GROUP = "ambient:platform-admins";
+    public static final String DEFAULT_PLATFORM_ADMIN_GROUP = io.ambientcode.contracts.jwt.UserClaims.DEFAULT_PLATFORM_ADMIN_GROUP;
 
     @Inject
     ConfigStore store;

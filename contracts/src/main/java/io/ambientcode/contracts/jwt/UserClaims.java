@@ -10,6 +10,8 @@ public final class UserClaims {
     /** Issuer of the development user tokens {@code acpctl} signs in local mode; refused outside the local profile. */
     public static final String LOCAL_DEV_ISSUER = "ambient-local-dev";
     public static final String AUDIENCE = SessionTokenClaims.AUDIENCE;
+    /** The group whose members are platform administrators, unless a deployment configures another. */
+    public static final String DEFAULT_PLATFORM_ADMIN_GROUP = "ambient:platform-admins";
 
     private UserClaims() {
     }
