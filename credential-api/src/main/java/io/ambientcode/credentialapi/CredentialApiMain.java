@@ -23,6 +23,8 @@ public class CredentialApiMain implements QuarkusApplication {
             // A one-shot command must not compete for the service's port: listen on a free loopback port instead.
             System.setProperty("quarkus.http.host", "127.0.0.1");
             System.setProperty("quarkus.http.port", "0");
+            // Its output is the report on stdout; service log lines below WARN would only interleave with it.
+            System.setProperty("quarkus.log.console.level", "WARN");
         }
         Quarkus.run(CredentialApiMain.class, args);
     }
