@@ -33,7 +33,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Each sidecar is a native sidecar ({@code initContainers} entry with {@code restartPolicy: Always}) whose
- *       startup probe gates the runner: the runner starts only once every credential is loaded.</li>
+ *       startup probe gates the runner: the runner starts only once every credential is loaded. Probes go to the
+ *       sidecar's management port; its MCP port listens on loopback only.</li>
  *   <li>Each sidecar mounts one Secret volume projecting only its own proof key, and a private {@code /tmp}.</li>
  *   <li>The runner mounts only its own empty directories and has no {@code envFrom}, no {@code valueFrom}, no
  *       service links (those would inject the token server's service address), and no service account token.</li>
@@ -43,7 +44,10 @@ import java.util.Optional;
 public final class SessionPodRenderer {
 
     public static final String RUNNER_CONTAINER = "runner";
-    /** The sidecars' readiness endpoint: ready only once the first credential is loaded (ARCHITECTURE.md section 7). */
+    /**
+     * The sidecars' readiness endpoint, on their management port: ready only once the first credential is loaded
+     * (ARCHITECTURE.md section 7).
+     */
     public static final String SIDECAR_READINESS_PATH = "/q/health/ready";
     public static final String TMP_MOUNT_PATH = "/tmp";
     public static final String WORKSPACE_MOUNT_PATH = "/workspace";
@@ -102,13 +106,17 @@ public final class SessionPodRenderer {
                 .withImagePullPolicy(settings.sidecarImagePullPolicy().orElse(null))
                 .withRestartPolicy("Always")
                 .addNewPort()
-                .withName(portName(sidecar))
+                .withName(portName("cred-", sidecar))
                 .withContainerPort(sidecar.port())
                 .endPort()
+                .addNewPort()
+                .withName(portName("mgmt-", sidecar))
+                .withContainerPort(sidecar.managementPort())
+                .endPort()
                 .withEnv(env(sidecar.env()))
-                .withStartupProbe(probe(sidecar.port(), settings.startupProbePeriodSeconds(),
+                .withStartupProbe(probe(sidecar.managementPort(), settings.startupProbePeriodSeconds(),
                         settings.startupProbeFailureThreshold()))
-                .withReadinessProbe(probe(sidecar.port(), settings.readinessProbePeriodSeconds(), 3))
+                .withReadinessProbe(probe(sidecar.managementPort(), settings.readinessProbePeriodSeconds(), 3))
                 .withResources(settings.sidecarResources())
                 .withSecurityContext(restricted())
                 .withVolumeMounts(
@@ -135,9 +143,9 @@ public final class SessionPodRenderer {
                 .build();
     }
 
-    /** Port names are limited to 15 characters; {@code cred-kubeconfig} is exactly that. */
-    private static String portName(PlannedSidecar sidecar) {
-        String name = "cred-" + sidecar.provider().id();
+    /** Port names are limited to 15 characters; {@code cred-kubeconfig} and {@code mgmt-kubeconfig} are exactly that. */
+    private static String portName(String prefix, PlannedSidecar sidecar) {
+        String name = prefix + sidecar.provider().id();
         return name.length() <= 15 ? name : name.substring(0, 15);
     }
 

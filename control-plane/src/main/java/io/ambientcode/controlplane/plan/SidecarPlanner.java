@@ -91,8 +91,8 @@ public final class SidecarPlanner {
         }
         toolList(wanted.tools(), ignored).ifPresent(list -> env.add(new EnvEntry(SidecarEnv.MCP_TOOLS, list)));
         toolList(wanted.excludeTools(), ignored).ifPresent(list -> env.add(new EnvEntry(SidecarEnv.MCP_EXCLUDE_TOOLS, list)));
-        return new PlannedSidecar(provider, credentialId, settings.imageFor(provider).orElseThrow(), provider.port(), env,
-                proofFile);
+        return new PlannedSidecar(provider, credentialId, settings.imageFor(provider).orElseThrow(), provider.port(),
+                provider.managementPort(), env, proofFile);
     }
 
     private static Optional<String> toolList(List<String> tools, Ignored ignored) {

@@ -85,9 +85,9 @@ class SessionSettingsTest {
         m.put(P + "sidecars.api-url", "https://credentials.example.com");
         assertThatThrownBy(() -> settings(m)).hasMessageContaining("sidecars.api-url");
         m.put(P + "sidecars.allow-external-api", "true");
-        // The sidecars' own rule (UrlPolicy): with external APIs allowed, every non-loopback URL must be https.
-        assertThatThrownBy(() -> settings(m)).hasMessageContaining("token-server.url").hasMessageContaining("https");
-        m.put(P + "token-server.url", "https://token.example.com/token");
         assertThat(settings(m).plan().allowExternalApi()).isTrue();
+        // The sidecars' own rule (UrlPolicy): outside loopback and the cluster, https only.
+        m.put(P + "token-server.url", "http://token.example.com/token");
+        assertThatThrownBy(() -> settings(m)).hasMessageContaining("token-server.url").hasMessageContaining("https");
     }
 }

@@ -220,7 +220,10 @@ class SidecarPlanPropertyTest {
             assertThat(sidecar.getRestartPolicy()).as(label).isEqualTo("Always");
             assertThat(sidecar.getEnvFrom()).as(label).isNullOrEmpty();
             assertThat(sidecar.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
-            assertThat(sidecar.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(provider.port());
+            assertThat(sidecar.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(provider.managementPort());
+            assertThat(sidecar.getStartupProbe().getHttpGet().getPort().getIntVal()).isEqualTo(provider.managementPort());
+            assertThat(sidecar.getPorts()).extracting(ContainerPort::getContainerPort)
+                    .containsExactly(provider.port(), provider.managementPort());
             List<VolumeMount> secretVolumes = sidecar.getVolumeMounts().stream()
                     .filter(m -> volumes.get(m.getName()).getSecret() != null).toList();
             assertThat(secretVolumes).as(label).hasSize(1);

@@ -45,6 +45,7 @@ class SidecarPlannerTest {
                 .containsExactly(Provider.GITHUB, Provider.JIRA, Provider.GOOGLE);
         assertThat(plan.proofKeys()).containsExactly("github", "jira", "google");
         assertThat(plan.sidecars()).extracting(PlannedSidecar::port).containsExactly(8091, 8092, 8094);
+        assertThat(plan.sidecars()).extracting(PlannedSidecar::managementPort).containsExactly(9091, 9092, 9094);
         assertThat(condition(plan, PlanCondition.SIDECARS_CONFIGURED).status()).isTrue();
     }
 
