@@ -26,6 +26,8 @@ import java.util.Set;
 public class SessionSettings {
 
     private static final String PREFIX = "ambient.control-plane.";
+    /** What the sidecars accept for the token server's exchange key (sidecar-runtime's environment check). */
+    static final int MIN_EXCHANGE_KEY_BITS = 3072;
     private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
 
     private final PlanSettings plan;
@@ -46,7 +48,14 @@ public class SessionSettings {
         Optional<String> tokenUrl = config.tokenServer().url().filter(s -> !s.isBlank());
         tokenUrl.ifPresent(url -> check(() -> urls.check(PREFIX + "token-server.url", url)));
         Optional<String> tokenKey = config.tokenServer().publicKey().filter(s -> !s.isBlank());
-        tokenKey.ifPresent(pem -> check(() -> Pem.parseRsaPublicKey(pem), PREFIX + "token-server.public-key"));
+        tokenKey.ifPresent(pem -> check(() -> {
+            int bits = Pem.parseRsaPublicKey(pem).getModulus().bitLength();
+            if (bits < MIN_EXCHANGE_KEY_BITS) {
+                // The sidecars refuse such a key at start-up (a v2 assertion does not fit RSA-OAEP of smaller keys).
+                throw new IllegalArgumentException("RSA key of " + bits + " bits is too small (at least "
+                        + MIN_EXCHANGE_KEY_BITS + ", normally 4096)");
+            }
+        }, PREFIX + "token-server.public-key"));
         String apiUrl = sidecars.apiUrl().filter(s -> !s.isBlank()).orElse(config.credentialApi().url().toString());
         check(() -> urls.check(sidecars.apiUrl().isPresent() ? PREFIX + "sidecars.api-url" : PREFIX + "credential-api.url",
                 apiUrl));

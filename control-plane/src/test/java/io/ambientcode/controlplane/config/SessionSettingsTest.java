@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SessionSettingsTest {
 
     private static final String P = "ambient.control-plane.";
-    private static final String KEY = Pem.toSpkiPem(TestKeys.rsa(2048).getPublic());
+    private static final String KEY = Pem.toSpkiPem(TestKeys.rsa(3072).getPublic());
 
     private static Map<String, String> base() {
         Map<String, String> m = new HashMap<>();
@@ -77,6 +77,14 @@ class SessionSettingsTest {
                     .hasMessageContaining(P + valueAndName[1])
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw@"));
         });
+    }
+
+    @Test
+    void anExchangeKeyTheSidecarsWouldRefuseStopsStartUp() {
+        Map<String, String> m = base();
+        m.put(P + "token-server.public-key", Pem.toSpkiPem(TestKeys.rsa(2048).getPublic()));
+        assertThatThrownBy(() -> settings(m)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(P + "token-server.public-key").hasMessageContaining("2048 bits");
     }
 
     @Test

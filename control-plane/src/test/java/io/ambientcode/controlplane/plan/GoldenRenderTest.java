@@ -25,7 +25,7 @@ class GoldenRenderTest {
     void planAndRenderersProduceTheGoldenFile() {
         AgenticSession session = GoldenSession.session();
         session.getMetadata().setUid("0f8c2a9e-1d2b-4c3d-9e8f-7a6b5c4d3e2f");
-        String tokenServerKey = Pem.toSpkiPem(TestKeys.rsa(2048).getPublic());
+        String tokenServerKey = Pem.toSpkiPem(TestKeys.rsa(3072).getPublic());
 
         SidecarPlan plan = SidecarPlanner.plan(SessionRequests.from(session),
                 ResolvedCredentials.of(GoldenSession.CREDENTIALS), TestSettings.plan(tokenServerKey));

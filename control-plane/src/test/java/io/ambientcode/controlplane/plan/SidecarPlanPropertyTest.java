@@ -56,7 +56,7 @@ class SidecarPlanPropertyTest {
     private static final int CASES = 600;
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN_SERVER_KEY = Pem.toSpkiPem(TestKeys.rsa(2048).getPublic());
+    private static final String TOKEN_SERVER_KEY = Pem.toSpkiPem(TestKeys.rsa(3072).getPublic());
     private static final List<String> PROVIDER_POOL = List.of("github", "jira", "kubeconfig", "google", "gitlab", "vertex",
             "bitbucket");
     /** Names a user might try, many of them reserved. */

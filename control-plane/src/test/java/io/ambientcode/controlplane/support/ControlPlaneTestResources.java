@@ -23,7 +23,7 @@ public class ControlPlaneTestResources implements QuarkusTestResourceLifecycleMa
         credentialApi = new WireMockServer(options().dynamicPort().containerThreads(20));
         credentialApi.start();
         KeyPair signing = TestKeys.rsa(2048);
-        KeyPair tokenServer = TestKeys.rsa(2048);
+        KeyPair tokenServer = TestKeys.rsa(3072);
         return Map.of(
                 "ambient.control-plane.credential-api.url", "http://localhost:" + credentialApi.port(),
                 "ambient.control-plane.credential-api.signing-key", Pem.toPkcs8Pem(signing.getPrivate()),
