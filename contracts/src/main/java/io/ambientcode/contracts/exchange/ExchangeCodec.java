@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class ExchangeCodec {
 
+    /** Exchange keys smaller than this are refused by sidecars and the control plane (4096 is what we generate). */
+    public static final int MIN_EXCHANGE_KEY_BITS = 3072;
     /** OAEP limit of an RSA-4096 key with SHA-256. */
     public static final int MAX_PLAINTEXT_BYTES = 446;
     public static final String BEARER_PREFIX = "Bearer ";

@@ -27,6 +27,10 @@ public final class SidecarEnv {
     /** Comma-separated deny-list of tool names. */
     public static final String MCP_EXCLUDE_TOOLS = "MCP_EXCLUDE_TOOLS";
 
+    /** Readiness (first credential held) and liveness, on the sidecar's management port. */
+    public static final String READINESS_PATH = "/q/health/ready";
+    public static final String LIVENESS_PATH = "/q/health/live";
+
     /** Where a sidecar's proof volume is mounted; the file inside is named after the provider. */
     public static final String PROOF_MOUNT_PATH = "/var/run/ambient/proof";
 

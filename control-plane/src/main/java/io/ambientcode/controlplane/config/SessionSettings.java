@@ -27,7 +27,7 @@ public class SessionSettings {
 
     private static final String PREFIX = "ambient.control-plane.";
     /** What the sidecars accept for the token server's exchange key (sidecar-runtime's environment check). */
-    static final int MIN_EXCHANGE_KEY_BITS = 3072;
+    static final int MIN_EXCHANGE_KEY_BITS = io.ambientcode.contracts.exchange.ExchangeCodec.MIN_EXCHANGE_KEY_BITS;
     private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
 
     private final PlanSettings plan;

@@ -48,7 +48,7 @@ public final class SessionPodRenderer {
      * The sidecars' readiness endpoint, on their management port: ready only once the first credential is loaded
      * (ARCHITECTURE.md section 7).
      */
-    public static final String SIDECAR_READINESS_PATH = "/q/health/ready";
+    public static final String SIDECAR_READINESS_PATH = io.ambientcode.contracts.session.SidecarEnv.READINESS_PATH;
     public static final String TMP_MOUNT_PATH = "/tmp";
     public static final String WORKSPACE_MOUNT_PATH = "/workspace";
     /** Proof files are read-only for everyone in the one container that mounts them. */

@@ -74,10 +74,11 @@ public record SidecarEnvironment(
         } catch (IllegalArgumentException e) {
             throw new InvalidEnvironmentException(SidecarEnv.AMBIENT_CP_TOKEN_PUBLIC_KEY, e.getMessage());
         }
-        if (key.getModulus().bitLength() < 3072) {
+        if (key.getModulus().bitLength() < io.ambientcode.contracts.exchange.ExchangeCodec.MIN_EXCHANGE_KEY_BITS) {
             // The v2 assertion does not fit the OAEP limit of smaller keys; say so now, not at the first exchange.
             throw new InvalidEnvironmentException(SidecarEnv.AMBIENT_CP_TOKEN_PUBLIC_KEY,
-                    "RSA key of " + key.getModulus().bitLength() + " bits is too small (at least 3072, normally 4096)");
+                    "RSA key of " + key.getModulus().bitLength() + " bits is too small (at least "
+                    + io.ambientcode.contracts.exchange.ExchangeCodec.MIN_EXCHANGE_KEY_BITS + ", normally 4096)");
         }
 
         String proof = proof(required(lookup, SidecarEnv.AMBIENT_SIDECAR_PROOF_FILE));
