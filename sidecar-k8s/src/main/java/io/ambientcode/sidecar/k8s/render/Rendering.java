@@ -1,5 +1,10 @@
 package io.ambientcode.sidecar.k8s.render;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +16,13 @@ import java.nio.charset.StandardCharsets;
 public final class Rendering {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    /** kubectl-like YAML: quotes only where YAML needs them. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build()).setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private Rendering() {
     }
@@ -26,8 +38,12 @@ public final class Rendering {
                 }
             }
         }
-        String yaml = SERIALIZATION.asYaml(value);
-        return yaml.startsWith("---\n") ? yaml.substring(4) : yaml;
+        try {
+            // fabric8's own serialization first (its types carry custom serializers), then plain YAML
+            return YAML.writeValueAsString(YAML.readTree(SERIALIZATION.asJson(value)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the result as YAML", e);
+        }
     }
 
     /** Cuts text longer than {@code maxBytes} (UTF-8) and says so. */

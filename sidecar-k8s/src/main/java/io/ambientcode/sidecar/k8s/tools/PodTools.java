@@ -107,17 +107,15 @@ public class PodTools {
         if (lines < 0) {
             throw new IllegalArgumentException("tail must be 0 or more");
         }
-        String log = api.call(Gvk.POD, "read logs", s -> {
+        return output.text(api.call(Gvk.POD, "read logs", s -> {
             PodResource p = s.client().pods().inNamespace(ns(s, ns)).withName(pod);
             var selected = container == null || container.isBlank() ? p : p.inContainer(container.strip());
             var terminated = Boolean.TRUE.equals(previous) ? selected.terminated() : selected;
-            return lines == 0 ? terminated.getLog() : terminated.tailingLines(lines).getLog();
-        });
-        if (log == null || log.isEmpty()) {
-            return output.text("The pod " + pod + " in namespace " + (ns == null ? "(default)" : ns)
-                    + " has not logged any message yet");
-        }
-        return output.text(log);
+            String log = lines == 0 ? terminated.getLog() : terminated.tailingLines(lines).getLog();
+            return log == null || log.isEmpty()
+                    ? "The pod " + pod + " in namespace " + ns(s, ns) + " has not logged any message yet"
+                    : log;
+        }));
     }
 
     @Tool(name = "pods_exec", description = "Execute a command in a Kubernetes Pod (shell access, run commands in "
@@ -146,7 +144,8 @@ public class PodTools {
         Result result = api.call(Gvk.POD, "exec", s -> exec(s, ns(s, ns), pod, container, command, limit));
         String out = result.stdout().isEmpty() ? result.stderr() : result.stdout();
         if (out.isEmpty()) {
-            out = "The executed command in pod " + pod + " in namespace " + ns(null, ns) + " has not produced any output";
+            out = "The executed command in pod " + pod + " in namespace " + result.namespace()
+                    + " has not produced any output";
         }
         if (result.exitCode() != null && result.exitCode() != 0) {
             return ToolResponse.error(Rendering.capped("command exited with code " + result.exitCode() + "\n" + out,
@@ -155,7 +154,7 @@ public class PodTools {
         return output.text(out);
     }
 
-    record Result(String stdout, String stderr, Integer exitCode) {
+    record Result(String namespace, String stdout, String stderr, Integer exitCode) {
     }
 
     private Result exec(KubeSession s, String ns, String pod, String container, List<String> command, int limit) {
@@ -176,7 +175,7 @@ public class PodTools {
                 Thread.currentThread().interrupt();
                 throw new UpstreamException(0, "interrupted");
             }
-            return new Result(out.text(), err.text(), code);
+            return new Result(ns, out.text(), err.text(), code);
         }
     }
 
@@ -193,10 +192,7 @@ public class PodTools {
     }
 
     private static String ns(KubeSession s, String ns) {
-        if (ns != null) {
-            return ns;
-        }
-        return s == null ? "(default)" : s.defaultNamespace();
+        return ns != null ? ns : s.defaultNamespace();
     }
 
     /** Keeps at most {@code limit} bytes of a stream (a chatty command cannot fill the sidecar's memory). */
