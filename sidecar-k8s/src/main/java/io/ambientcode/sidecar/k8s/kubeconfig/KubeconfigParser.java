@@ -58,6 +58,12 @@ public final class KubeconfigParser {
         if (!server.equals(stripSlash(config.getMasterUrl()))) {
             throw new InvalidKubeconfigException("context '" + context.getName() + "' did not resolve to its cluster");
         }
+        if (config.getAuthProvider() == null && notBlank(config.getAutoOAuthToken())) {
+            // A static token: fabric8 would answer a 401 by retrying with the very same token. As an explicit token
+            // it is not retried, and the 401 reaches the runtime, which fetches the credential again (I7).
+            config.setOauthToken(config.getAutoOAuthToken());
+            config.setAutoOAuthToken(null);
+        }
         config.setNamespace(notBlank(ctx.getNamespace()) ? ctx.getNamespace() : "default");
         config.setConnectionTimeout(millis(limits.connectTimeout()));
         config.setRequestTimeout(millis(limits.requestTimeout()));
