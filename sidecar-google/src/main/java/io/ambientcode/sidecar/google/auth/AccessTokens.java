@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,8 +32,15 @@ public class AccessTokens {
 
     private static final Logger LOG = Logger.getLogger(AccessTokens.class);
 
-    /** The token obtained with a credential value (the whole JSON): a new value means a new token. */
-    private record Cached(String credentialValue, AccessToken token) {
+    /**
+     * The token obtained with a credential: its value (the whole JSON) and its email (a service account's delegation
+     * subject). A change of either means a new token.
+     */
+    private record Cached(String credentialValue, Optional<String> email, AccessToken token) {
+
+        boolean obtainedWith(Credential c) {
+            return credentialValue.equals(c.token()) && email.equals(c.email());
+        }
     }
 
     private final AtomicReference<Cached> cache = new AtomicReference<>();
@@ -83,13 +91,13 @@ public class AccessTokens {
         return grants.get();
     }
 
-    /** A new credential value makes the cached token stale; a re-fetch of the same value keeps it. */
+    /** A new credential value or subject makes the cached token stale; a re-fetch of the same one keeps it. */
     void onCredentialChange(@Observes CredentialChanged change) {
-        cache.updateAndGet(c -> c != null && c.credentialValue().equals(change.current().token()) ? c : null);
+        cache.updateAndGet(c -> c != null && c.obtainedWith(change.current()) ? c : null);
     }
 
     private String usable(Cached c, Credential credential) {
-        return c != null && c.credentialValue().equals(credential.token())
+        return c != null && c.obtainedWith(credential)
                 && c.token().usableAt(clock.instant(), config.renewBefore()) ? c.token().value() : null;
     }
 
@@ -108,7 +116,7 @@ public class AccessTokens {
             } catch (CredentialFailure f) {
                 throw first.withAdvice("The credential could not be fetched again (" + f.code() + ").");
             }
-            if (fresh.token().equals(credential.token())) {
+            if (fresh.token().equals(credential.token()) && fresh.email().equals(credential.email())) {
                 throw first.withAdvice("The stored credential was fetched again and is unchanged: re-authorize "
                         + "Google, update the credential, then call refresh_credentials.");
             }
@@ -127,7 +135,7 @@ public class AccessTokens {
         AccessToken token = endpoint.grant(parsed, scopes);
         // hidden from tool output and logs before anything can use it
         holder.addStaticSecret(token.value());
-        cache.set(new Cached(credential.token(), token));
+        cache.set(new Cached(credential.token(), credential.email(), token));
         grants.incrementAndGet();
         LOG.debugf("access token obtained for credential %s, valid until %s", credential.credentialId(), token.expiresAt());
         return token.value();
