@@ -33,7 +33,7 @@ public final class MimeMessage {
         headers.put("To", f.to());
         headers.put("Cc", f.cc());
         headers.put("Bcc", f.bcc());
-        headers.put("Subject", encodedWord(subject));
+        headers.put("Subject", subject);
         headers.put("In-Reply-To", f.inReplyTo());
         headers.put("References", f.references());
         headers.put("MIME-Version", "1.0");
@@ -45,7 +45,8 @@ public final class MimeMessage {
                 if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                     throw new IllegalArgumentException(name.toLowerCase() + " must not contain line breaks");
                 }
-                out.append(name).append(": ").append(value.strip()).append("\r\n");
+                out.append(name).append(": ").append(name.equals("Subject") ? encodedWord(value.strip()) : value.strip())
+                        .append("\r\n");
             }
         });
         out.append("\r\n");
