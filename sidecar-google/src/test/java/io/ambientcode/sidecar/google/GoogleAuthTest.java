@@ -155,8 +155,9 @@ class GoogleAuthTest extends GoogleTestBase {
         rotateAndLoad(GoogleWorld.authorizedUser(), null);
         // an 8 s token with the test's 5 s margin (capped at half the lifetime: 4 s) is usable for 4 s
         String first = GoogleWorld.nextAccessToken(8);
-        long granted = System.nanoTime();
         ok("list_gmail_labels", Map.of());
+        // the grant happened before this instant, so the first token stops being usable at the latest 4 s from now
+        long granted = System.nanoTime();
         ok("list_gmail_labels", Map.of());
         assertThat(grants()).hasSize(1);
         google.verify(2, getRequestedFor(urlPathEqualTo(LABELS)).withHeader("Authorization", equalTo("Bearer " + first)));

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientcode.sidecar.jira.client.Adf;
 import io.ambientcode.sidecar.jira.client.JiraSite;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -69,9 +68,5 @@ final class IssueFields {
             }
         }
         return out;
-    }
-
-    static List<String> list(String csv) {
-        return Args.csv(csv);
     }
 }
