@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +18,25 @@ import java.util.Set;
 @ConfigMapping(prefix = "ambient.control-plane")
 public interface ControlPlaneConfig {
 
+    /**
+     * Where sessions run: {@code kubernetes} (the operator: a pod per session) or {@code local} (the local runtime of
+     * {@code acpctl up}: a registry in the data directory, sidecars as local processes; needs the {@code local}
+     * profile). In local mode neither the operator nor the Kubernetes client starts.
+     */
+    @WithDefault("kubernetes")
+    RuntimeKind runtime();
+
+    /** The two runtimes; both render the same {@code SidecarPlan}. */
+    enum RuntimeKind {
+        kubernetes,
+        local
+    }
+
     /** How the operator runs. */
     Operator operator();
+
+    /** The local runtime (used only with {@code runtime=local}). */
+    Local local();
 
     /** The credential API, which resolves a project's bindings to credential ids. */
     CredentialApi credentialApi();
@@ -184,5 +202,53 @@ public interface ControlPlaneConfig {
 
         /** Size limit of the runner's {@code /workspace}; unset means no limit beyond the node's. */
         Optional<String> workspaceSize();
+    }
+
+    interface Local {
+
+        /** The local data directory (contracts {@code LocalLayout}); defaults to {@code $AMBIENT_DATA_DIR} or {@code ~/.ambient}. */
+        Optional<Path> dataDir();
+
+        /**
+         * The repository (or installation) root the sidecar jars are found under:
+         * {@code <home>/sidecar-<x>/target/quarkus-app/quarkus-run.jar}. {@code acpctl up} passes {@code AMBIENT_HOME}.
+         */
+        Optional<Path> home();
+
+        /** Jar per provider id, overriding the one under {@link #home()}. A provider without a jar is not started. */
+        Map<String, Path> sidecarJars();
+
+        /**
+         * JVM options for every sidecar, overriding the options each sidecar ships in
+         * {@code <module>/src/main/jvm/jvm.options} (found next to the jar's module).
+         */
+        Optional<List<String>> sidecarJvmOptions();
+
+        /** The java launcher for sidecars; defaults to the one running the control plane. */
+        Optional<Path> java();
+
+        /** Delay before the first restart of a crashed sidecar; doubled after each further crash. */
+        @WithDefault("1s")
+        Duration restartInitialBackoff();
+
+        /** Longest delay between restarts of a crashing sidecar. */
+        @WithDefault("30s")
+        Duration restartMaxBackoff();
+
+        /** A sidecar ready for this long has its crash count reset (like a pod's back-off after a quiet period). */
+        @WithDefault("60s")
+        Duration restartResetAfter();
+
+        /** How often each live session's sidecars are checked (process alive, {@code /q/health/ready}). */
+        @WithDefault("1s")
+        Duration checkInterval();
+
+        /** How long a sidecar may take to exit after SIGTERM before it is killed. */
+        @WithDefault("10s")
+        Duration stopTimeout();
+
+        /** Members of this group may see and manage every local session (acpctl login adds it by default). */
+        @WithDefault(io.ambientcode.contracts.jwt.UserClaims.DEFAULT_PLATFORM_ADMIN_GROUP)
+        String platformAdminGroup();
     }
 }

@@ -13,17 +13,17 @@ import java.time.format.DateTimeParseException;
  * and because the outage start is the {@code CredentialsResolved} condition's transition time, the schedule survives
  * a control-plane restart without any state of its own.
  */
-final class CredentialBackoff {
+public final class CredentialBackoff {
 
     private final Duration initial;
     private final Duration max;
 
-    CredentialBackoff(Duration initial, Duration max) {
+    public CredentialBackoff(Duration initial, Duration max) {
         this.initial = initial;
         this.max = max.compareTo(initial) < 0 ? initial : max;
     }
 
-    Duration next(AgenticSessionStatus status, Instant now) {
+    public Duration next(AgenticSessionStatus status, Instant now) {
         Duration outage = Conditions.find(status.getConditions(), SessionConditions.CREDENTIALS_RESOLVED)
                 .filter(c -> "False".equals(c.getStatus()))
                 .filter(c -> SessionConditions.REASON_API_UNAVAILABLE.equals(c.getReason()))

@@ -9,6 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -23,20 +24,24 @@ public class OperatorLauncher {
 
     private static final Logger LOG = Logger.getLogger(OperatorLauncher.class);
 
-    private final KubernetesClient client;
+    private final Instance<KubernetesClient> client;
     private final ControlPlaneConfig config;
-    private final AgenticSessionReconciler reconciler;
+    private final Instance<AgenticSessionReconciler> reconciler;
     private volatile Operator operator;
 
+    /** The client and the reconciler are looked up only when the operator starts: the local runtime needs neither. */
     @Inject
-    public OperatorLauncher(KubernetesClient client, ControlPlaneConfig config, AgenticSessionReconciler reconciler) {
+    public OperatorLauncher(Instance<KubernetesClient> client, ControlPlaneConfig config,
+            Instance<AgenticSessionReconciler> reconciler) {
         this.client = client;
         this.config = config;
         this.reconciler = reconciler;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.operator().enabled()) {
+        if (config.runtime() != ControlPlaneConfig.RuntimeKind.kubernetes) {
+            LOG.infof("operator not started: runtime is %s", config.runtime());
+        } else if (config.operator().enabled()) {
             start();
         } else {
             LOG.info("operator disabled (ambient.control-plane.operator.enabled=false)");
@@ -52,10 +57,12 @@ public class OperatorLauncher {
         if (operator != null) {
             return;
         }
+        // Built first: a configuration error (signing key, URLs, quantities) stops start-up before any cluster call.
+        AgenticSessionReconciler sessions = reconciler.get();
         ControlPlaneConfig.Operator settings = config.operator();
         boolean ssa = settings.serverSideApply();
         Operator created = new Operator(o -> o
-                .withKubernetesClient(client)
+                .withKubernetesClient(client.get())
                 .withCloseClientOnStop(false)
                 .withConcurrentReconciliationThreads(settings.reconcileThreads())
                 .withUseSSAToPatchPrimaryResource(ssa)
@@ -67,7 +74,7 @@ public class OperatorLauncher {
                 .setIntervalMultiplier(settings.retryMultiplier())
                 .setMaxInterval(settings.retryMaxInterval().toMillis())
                 .withoutMaxAttempts();
-        created.register(reconciler, c -> {
+        created.register(sessions, c -> {
             c.withRetry(retry);
             // Generation-aware filtering would drop the stop annotation; the filter accepts spec and stop changes only.
             c.withGenerationAware(false);
@@ -95,7 +102,8 @@ public class OperatorLauncher {
         return current != null && current.getRuntimeInfo().isStarted() && current.getRuntimeInfo().allEventSourcesAreHealthy();
     }
 
+    /** The operator is meant to run: the Kubernetes runtime with the operator switched on. */
     public boolean isEnabled() {
-        return config.operator().enabled();
+        return config.runtime() == ControlPlaneConfig.RuntimeKind.kubernetes && config.operator().enabled();
     }
 }

@@ -48,6 +48,18 @@ public final class SessionConditions {
     public static final String REASON_STOPPED = "Stopped";
     public static final String REASON_RECONCILE_ERROR = "ReconcileError";
 
+    // The local runtime: no pod, no runner; Ready follows the sidecar processes.
+    /** Local: every sidecar process is ready (the session's equivalent of a ready pod). */
+    public static final String REASON_SIDECARS_RUNNING = "SidecarsRunning";
+    /** Local: sidecar processes started, not all ready yet. */
+    public static final String REASON_SIDECARS_NOT_READY = "SidecarsNotReady";
+    /** Local: no sidecar process started yet (spec or credentials pending). */
+    public static final String REASON_SIDECARS_NOT_STARTED = "SidecarsNotStarted";
+    /** Local: the token server's exchange key could not be fetched, so sidecars cannot be configured yet. */
+    public static final String REASON_TOKEN_SERVER_UNAVAILABLE = "TokenServerUnavailable";
+    /** Local: {@code spec.timeout} passed (the pod path's {@code activeDeadlineSeconds}). */
+    public static final String REASON_DEADLINE_EXCEEDED = "DeadlineExceeded";
+
     private SessionConditions() {
     }
 }
