@@ -3,6 +3,7 @@ package io.ambientcode.sidecar.k8s.client;
 import io.ambientcode.sidecar.SidecarConfig;
 import io.ambientcode.sidecar.credential.Credential;
 import io.ambientcode.sidecar.credential.CredentialChanged;
+import io.ambientcode.sidecar.credential.CredentialHolder;
 import io.ambientcode.sidecar.k8s.K8sConfig;
 import io.ambientcode.sidecar.k8s.kubeconfig.InvalidKubeconfigException;
 import io.ambientcode.sidecar.k8s.kubeconfig.KubeTarget;
@@ -42,16 +43,32 @@ public class KubeClients {
         return t;
     });
     private final K8sConfig config;
+    private final CredentialHolder holder;
     private final KubeconfigParser.Limits limits;
 
     @Inject
-    public KubeClients(K8sConfig config, SidecarConfig sidecar) {
+    public KubeClients(K8sConfig config, SidecarConfig sidecar, CredentialHolder holder) {
         this.config = config;
+        this.holder = holder;
         this.limits = new KubeconfigParser.Limits(sidecar.upstream().connectTimeout(), sidecar.upstream().requestTimeout());
     }
 
     void rebuild(@Observes CredentialChanged change) {
-        Credential credential = change.current();
+        ensure(change.current());
+    }
+
+    /** The state for this credential, built now unless it exists (observer and first call may race; one builds). */
+    private synchronized State ensure(Credential credential) {
+        State current = state.get();
+        if (current != null && current.credential() == credential) {
+            return current;
+        }
+        State next = build(credential);
+        retire(state.getAndSet(next));
+        return next;
+    }
+
+    private State build(Credential credential) {
         State next;
         try {
             KubeTarget target = KubeconfigParser.parse(credential.token(), limits);
@@ -69,17 +86,18 @@ public class KubeClients {
             LOG.errorf("credential %s: building the kubernetes client failed (%s)", credential.credentialId(),
                     e.getClass().getName());
         }
-        retire(state.getAndSet(next));
+        return next;
     }
 
     /**
-     * The session for the credential a call runs with. After a swap the current session belongs to the fresh
-     * credential; the holder fires the change before anyone can call with it.
+     * The session for the credential a call runs with. The holder swaps the credential before it tells observers, so
+     * a call may arrive with the new credential before {@link #rebuild} ran: the client is then built here (once). A
+     * call that started with an older credential gets the current client.
      */
     public KubeSession require(Credential credential) {
         State s = state.get();
-        if (s == null) {
-            throw new ToolCallException("no kubernetes client yet: the kubeconfig credential has not been loaded");
+        if (s == null || (s.credential() != credential && holder.current().orElse(null) == credential)) {
+            s = ensure(credential);
         }
         if (s.session() == null) {
             throw new ToolCallException("the kubeconfig credential cannot be used: " + s.unusable());

@@ -7,8 +7,6 @@ import io.ambientcode.sidecar.k8s.client.KubeSession;
 import io.ambientcode.sidecar.k8s.render.Rendering;
 import io.ambientcode.sidecar.tools.SidecarTools;
 import io.ambientcode.sidecar.tools.UpstreamException;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.quarkiverse.mcp.server.Tool;
@@ -158,11 +156,12 @@ public class PodTools {
     }
 
     private Result exec(KubeSession s, String ns, String pod, String container, List<String> command, int limit) {
-        String c = container == null || container.isBlank() ? firstContainer(s, ns, pod) : container.strip();
         BoundedOutput out = new BoundedOutput(limit);
         BoundedOutput err = new BoundedOutput(limit);
-        try (ExecWatch watch = s.client().pods().inNamespace(ns).withName(pod).inContainer(c)
-                .writingOutput(out).writingError(err).exec(command.toArray(String[]::new))) {
+        PodResource p = s.client().pods().inNamespace(ns).withName(pod);
+        // without a container, fabric8 picks the kubectl.kubernetes.io/default-container annotation, else the first
+        var target = container == null || container.isBlank() ? p : p.inContainer(container.strip());
+        try (ExecWatch watch = target.writingOutput(out).writingError(err).exec(command.toArray(String[]::new))) {
             Integer code;
             try {
                 code = watch.exitCode().get(config.execTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -179,17 +178,6 @@ public class PodTools {
         }
     }
 
-    private static String firstContainer(KubeSession s, String ns, String pod) {
-        Pod p = s.client().pods().inNamespace(ns).withName(pod).get();
-        if (p == null) {
-            throw new UpstreamException(404, "pods \"" + pod + "\" not found in namespace " + ns);
-        }
-        List<Container> containers = p.getSpec() == null ? List.of() : p.getSpec().getContainers();
-        if (containers == null || containers.isEmpty()) {
-            throw new ToolCallException("pod " + pod + " has no containers");
-        }
-        return containers.get(0).getName();
-    }
 
     private static String ns(KubeSession s, String ns) {
         return ns != null ? ns : s.defaultNamespace();
