@@ -71,10 +71,17 @@ class ToolFilteringIT {
         return env;
     }
 
+    /** Also: {@code K8S_ALLOW_SECRET_VALUES=true} (the spelling) shows Secret values. */
     @Test
     void readOnlyHidesEveryWriteToolAndRefusesItByName() throws Exception {
-        try (SidecarLauncher p = new SidecarLauncher(env(SidecarEnv.MCP_READ_ONLY, "true", "AMBIENT_K8S_ALLOW_EXEC", "true"))) {
+        String value = java.util.Base64.getEncoder().encodeToString(("v-" + java.util.UUID.randomUUID()).getBytes());
+        cluster.admin().secrets().inNamespace("team-a").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("shown").endMetadata().addToData("k", value).build()).create();
+        try (SidecarLauncher p = new SidecarLauncher(env(SidecarEnv.MCP_READ_ONLY, "true", "AMBIENT_K8S_ALLOW_EXEC", "true",
+                "K8S_ALLOW_SECRET_VALUES", "true"))) {
             McpHttpClient mcp = start(p);
+            assertThat(text(mcp.call("resources_get", Map.of("apiVersion", "v1", "kind", "Secret", "name", "shown"))))
+                    .contains("k: " + value).doesNotContain("masked");
             assertThat(mcp.toolNames()).containsExactlyInAnyOrderElementsOf(ToolInventoryTest.READ_ONLY);
             for (String write : ToolInventoryTest.DESTRUCTIVE) {
                 JsonNode refused = mcp.callRaw(write, Map.of("apiVersion", "v1", "kind", "ConfigMap", "name", "x",
