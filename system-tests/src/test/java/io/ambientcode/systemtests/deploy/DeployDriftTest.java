@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import java.util.stream.Stream;
 
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
  * the CRD in the contracts jar, byte for byte. A change to a service's manifest configuration that was not synced
  * fails here, with the command that fixes it.
  */
+@Order(2)
 class DeployDriftTest {
 
     private static final String FIX = "run ./mvnw -B package -DskipTests -Psync-deploy and commit deploy/base/generated";

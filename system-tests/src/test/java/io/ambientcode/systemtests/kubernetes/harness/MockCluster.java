@@ -1,0 +1,90 @@
+package io.ambientcode.systemtests.kubernetes.harness;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The fabric8 mock API server in CRUD mode over plain HTTP on loopback: the "cluster" the services talk to, or the
+ * cluster a kubeconfig credential points at. It records the Authorization header of every request, so a test can show
+ * which credential reached it.
+ */
+public final class MockCluster implements AutoCloseable {
+
+    /** The mock logs every request at INFO; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+    private final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
+
+    private MockCluster() {
+        KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher(List.of()) {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String authorization = request.getHeader("Authorization");
+                authorizations.add(authorization == null ? "" : authorization);
+                return super.dispatch(request);
+            }
+        };
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        client = server.createClient();
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    public static MockCluster start() {
+        return new MockCluster();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** Every Authorization header received so far ("" for none), oldest first. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    public MockCluster withCrd(byte[] crdYaml) {
+        CustomResourceDefinition crd = Serialization.unmarshal(new ByteArrayInputStream(crdYaml), CustomResourceDefinition.class);
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        return this;
+    }
+
+    public MockCluster withNamespaces(Map<String, Map<String, String>> namespaces) {
+        namespaces.forEach((name, labels) -> client.namespaces()
+                .resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build())
+                .create());
+        return this;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}

@@ -1,0 +1,237 @@
+package io.ambientcode.systemtests.kubernetes.harness;
+
+import io.ambientcode.contracts.crypto.Pem;
+import io.ambientcode.contracts.provider.Provider;
+import io.ambientcode.systemtests.deploy.DeploySync;
+import io.ambientcode.systemtests.support.Http;
+import io.ambientcode.systemtests.support.Ports;
+import io.ambientcode.systemtests.support.Repository;
+import io.ambientcode.systemtests.support.RunSecrets;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The three services as real processes, configured the way deploy/ configures them (the same environment variable
+ * names), against the mock API server, PostgreSQL and each other: the token server (keys generated into the Secret
+ * ambient-cp-token-keypair on first start), the credential API, and the control plane with server-side apply off (the
+ * mock does not implement it) and the token server's public key read from {@code GET /public-key}, the bootstrap an
+ * operator does. Sidecars are told the addresses of two {@link NetworkTap}s in front of the token server and the
+ * credential API.
+ */
+public final class Services implements AutoCloseable {
+
+    public static final String SERVICES_NAMESPACE = "ambient-code";
+    public static final String SESSIONS_NAMESPACE = "ambient-sessions";
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+
+    private final MockCluster cluster;
+    private final ImageCatalog images;
+    private final KeyPair userIssuer = rsa(2048);
+    private JavaProcess tokenServer;
+    private JavaProcess credentialApi;
+    private JavaProcess controlPlane;
+    private NetworkTap tokenTap;
+    private NetworkTap apiTap;
+    private String tokenServerUrl;
+    private String credentialApiUrl;
+    private String exchangePublicKey;
+
+    private Services(MockCluster cluster, ImageCatalog images) {
+        this.cluster = cluster;
+        this.images = images;
+    }
+
+    /** Starts everything; {@code sessionTokenLifetime} is short so that expiry is observable within a test run. */
+    public static Services start(ImageCatalog images, Duration sessionTokenLifetime) {
+        MockCluster cluster = MockCluster.start()
+                .withCrd(DeploySync.crd())
+                .withNamespaces(Map.of(SERVICES_NAMESPACE, Map.of(),
+                        SESSIONS_NAMESPACE, Map.of("ambient-code.io/sessions", "true")));
+        Services s = new Services(cluster, images);
+        try {
+            s.startAll(sessionTokenLifetime);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private void startAll(Duration lifetime) {
+        Database.recreate();
+        int tokenPort = Ports.free();
+        int apiPort = Ports.free();
+        tokenServerUrl = "http://127.0.0.1:" + tokenPort;
+        credentialApiUrl = "http://127.0.0.1:" + apiPort;
+
+        Map<String, String> kube = kubernetesClientEnv();
+        Map<String, String> ts = new LinkedHashMap<>(kube);
+        ts.put("QUARKUS_HTTP_PORT", Integer.toString(tokenPort));
+        ts.put("AMBIENT_TOKEN_SESSIONS_NAMESPACES", SESSIONS_NAMESPACE);
+        ts.put("AMBIENT_TOKEN_SESSION_TOKEN_LIFETIME", lifetime.toSeconds() + "s");
+        tokenServer = JavaProcess.start("token-server", Repository.quarkusApp("token-server"), jvm(), ts);
+
+        KeyPair controlPlaneKey = rsa(2048);
+        String signingPem = Pem.toPkcs8Pem(controlPlaneKey.getPrivate());
+        RunSecrets.registerPem("control plane signing key", signingPem);
+        RunSecrets.registerPem("user issuer private key", Pem.toPkcs8Pem(userIssuer.getPrivate()));
+        byte[] encryptionKey = new byte[32];
+        new SecureRandom().nextBytes(encryptionKey);
+        Map<String, String> api = new LinkedHashMap<>();
+        api.put("QUARKUS_HTTP_PORT", Integer.toString(apiPort));
+        api.put("QUARKUS_DATASOURCE_JDBC_URL", Database.jdbcUrl());
+        api.put("QUARKUS_DATASOURCE_USERNAME", Database.user());
+        api.put("AMBIENT_ENCRYPTION_KEYS__1_", RunSecrets.register("credential API encryption key",
+                Base64.getEncoder().encodeToString(encryptionKey)));
+        api.put("AMBIENT_ENCRYPTION_CURRENT_VERSION", "1");
+        api.put("AMBIENT_USER_ISSUER", Users.ISSUER);
+        api.put("AMBIENT_AUTH_USERS_PUBLIC_KEY", Pem.toSpkiPem(userIssuer.getPublic()));
+        api.put("AMBIENT_AUTH_CONTROL_PLANE_PUBLIC_KEY", Pem.toSpkiPem(controlPlaneKey.getPublic()));
+        api.put("AMBIENT_TOKEN_SERVER_JWKS_URL", tokenServerUrl + "/.well-known/jwks.json");
+        credentialApi = JavaProcess.start("credential-api", Repository.quarkusApp("credential-api"), jvm(), api);
+
+        CompletableFuture<Void> apiReady = CompletableFuture.runAsync(
+                () -> credentialApi.awaitOk(credentialApiUrl + "/q/health/ready", STARTUP));
+        tokenServer.awaitOk(tokenServerUrl + "/q/health/ready", STARTUP);
+        registerTokenServerKeys();
+
+        // Key bootstrap, as an operator does it: the exchange public key the token server generated.
+        Http.Response publicKey = Http.get(tokenServerUrl + "/public-key", Map.of());
+        if (publicKey.status() != 200) {
+            throw new IllegalStateException("GET /public-key answered " + publicKey.status());
+        }
+        exchangePublicKey = publicKey.body();
+
+        tokenTap = new NetworkTap("token-server", tokenServerUrl);
+        apiTap = new NetworkTap("credential-api", credentialApiUrl);
+
+        int controlPlanePort = Ports.free();
+        Map<String, String> cp = new LinkedHashMap<>(kube);
+        cp.put("QUARKUS_HTTP_PORT", Integer.toString(controlPlanePort));
+        cp.put("AMBIENT_CONTROL_PLANE_OPERATOR_NAMESPACES", SESSIONS_NAMESPACE);
+        cp.put("AMBIENT_CONTROL_PLANE_OPERATOR_SERVER_SIDE_APPLY", "false");
+        cp.put("AMBIENT_CONTROL_PLANE_CREDENTIAL_API_URL", credentialApiUrl);
+        cp.put("AMBIENT_CONTROL_PLANE_CREDENTIAL_API_SIGNING_KEY_FILE", privateFile("control-plane-signing", signingPem).toString());
+        cp.put("AMBIENT_CONTROL_PLANE_TOKEN_SERVER_URL", tokenTap.url() + "/token");
+        cp.put("AMBIENT_CONTROL_PLANE_TOKEN_SERVER_PUBLIC_KEY", exchangePublicKey);
+        cp.put("AMBIENT_CONTROL_PLANE_SIDECARS_API_URL", apiTap.url());
+        for (Provider p : images.providers()) {
+            cp.put("AMBIENT_CONTROL_PLANE_SIDECARS_IMAGES_" + p.id().toUpperCase(), ImageCatalog.imageOf(p));
+        }
+        controlPlane = JavaProcess.start("control-plane", Repository.quarkusApp("control-plane"), jvm(), cp);
+        apiReady.join();
+        controlPlane.awaitOk("http://127.0.0.1:" + controlPlanePort + "/q/health/ready", STARTUP);
+    }
+
+    /** The services' own JVMs: small, as in their containers. */
+    private static List<String> jvm() {
+        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Xss512k");
+    }
+
+    private Map<String, String> kubernetesClientEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", cluster.url());
+        env.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
+        env.put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", SERVICES_NAMESPACE);
+        env.put("KUBERNETES_NAMESPACE", SERVICES_NAMESPACE);
+        return env;
+    }
+
+    /** The keys the token server generated into its Secret are secrets of this run too. */
+    private void registerTokenServerKeys() {
+        Secret keys = cluster.client().secrets().inNamespace(SERVICES_NAMESPACE).withName("ambient-cp-token-keypair").get();
+        if (keys == null) {
+            throw new IllegalStateException("the token server did not create Secret ambient-cp-token-keypair");
+        }
+        keys.getData().forEach((k, v) -> {
+            String pem = new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8);
+            if (pem.contains("PRIVATE KEY")) {
+                RunSecrets.registerPem("token server " + k, pem);
+            }
+        });
+    }
+
+    private static Path privateFile(String name, String content) {
+        try {
+            Path dir = Files.createTempDirectory("systest-" + name,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path file = dir.resolve(name + ".pem");
+            Files.writeString(file, content);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static KeyPair rsa(int bits) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(bits);
+            return g.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public MockCluster cluster() {
+        return cluster;
+    }
+
+    public String tokenServerUrl() {
+        return tokenServerUrl;
+    }
+
+    public String credentialApiUrl() {
+        return credentialApiUrl;
+    }
+
+    public String exchangePublicKey() {
+        return exchangePublicKey;
+    }
+
+    public NetworkTap tokenTap() {
+        return tokenTap;
+    }
+
+    public NetworkTap apiTap() {
+        return apiTap;
+    }
+
+    public Users users() {
+        return new Users(credentialApiUrl, userIssuer);
+    }
+
+    public List<JavaProcess> processes() {
+        return java.util.stream.Stream.of(tokenServer, credentialApi, controlPlane).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : new AutoCloseable[] { controlPlane, credentialApi, tokenServer, tokenTap, apiTap }) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // keep closing the rest
+                }
+            }
+        }
+        cluster.close();
+    }
+}
