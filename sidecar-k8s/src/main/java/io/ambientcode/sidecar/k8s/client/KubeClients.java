@@ -16,6 +16,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,9 +107,9 @@ public class KubeClients {
     }
 
     /** The current session, if any (tests and diagnostics). */
-    public java.util.Optional<KubeSession> current() {
+    public Optional<KubeSession> current() {
         State s = state.get();
-        return java.util.Optional.ofNullable(s == null ? null : s.session());
+        return Optional.ofNullable(s == null ? null : s.session());
     }
 
     private void retire(State old) {
