@@ -82,6 +82,11 @@ public final class KubernetesPath implements AutoCloseable {
         return scenarios;
     }
 
+    /** The providers with flows in this run, in registry order. */
+    public List<Provider> providers() {
+        return scenarios.stream().map(ProviderScenario::provider).toList();
+    }
+
     public ProviderScenario scenario(Provider p) {
         return scenarios.stream().filter(s -> s.provider() == p).findFirst().orElseThrow();
     }

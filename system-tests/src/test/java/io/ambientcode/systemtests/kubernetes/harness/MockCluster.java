@@ -31,6 +31,8 @@ public final class MockCluster implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
+    /** When set, only these Authorization values are served; anything else gets 401 like a real API server. */
+    private volatile java.util.Set<String> acceptedAuthorizations;
 
     private MockCluster() {
         KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher(List.of()) {
@@ -38,6 +40,11 @@ public final class MockCluster implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String authorization = request.getHeader("Authorization");
                 authorizations.add(authorization == null ? "" : authorization);
+                java.util.Set<String> accepted = acceptedAuthorizations;
+                if (accepted != null && (authorization == null || !accepted.contains(authorization))) {
+                    return new MockResponse().setResponseCode(401).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                            + "\"status\":\"Failure\",\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}");
+                }
                 return super.dispatch(request);
             }
         };
@@ -67,6 +74,12 @@ public final class MockCluster implements AutoCloseable {
     /** Every Authorization header received so far ("" for none), oldest first. */
     public List<String> authorizations() {
         return List.copyOf(authorizations);
+    }
+
+    /** From now on, serve only requests carrying one of these Authorization values (seed the cluster first). */
+    public MockCluster requireAuthorization(java.util.Set<String> accepted) {
+        this.acceptedAuthorizations = accepted;
+        return this;
     }
 
     public MockCluster withCrd(byte[] crdYaml) {

@@ -128,8 +128,13 @@ public final class GitHubScenario implements ProviderScenario {
     }
 
     @Override
+    public JsonNode identityCall(McpClient mcp) {
+        return mcp.call("get_me", Map.of());
+    }
+
+    @Override
     public String whoAmI(McpClient mcp) {
-        JsonNode me = mcp.call("get_me", Map.of());
+        JsonNode me = identityCall(mcp);
         assertThat(McpClient.isError(me)).as("get_me: %s", McpClient.text(me)).isFalse();
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(McpClient.text(me)).path("login").asText();

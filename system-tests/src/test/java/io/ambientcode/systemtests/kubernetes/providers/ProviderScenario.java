@@ -38,6 +38,9 @@ public interface ProviderScenario extends AutoCloseable {
      */
     String whoAmI(McpClient mcp);
 
+    /** The read-only call {@link #whoAmI} makes, raw: after a session ends it must be a tool error. */
+    com.fasterxml.jackson.databind.JsonNode identityCall(McpClient mcp);
+
     /** The Authorization value (or other proof) the upstream last received from this sidecar, to compare with a token. */
     String lastCredentialSeenUpstream();
 

@@ -14,7 +14,10 @@ import java.util.function.Supplier;
 public final class Scenarios {
 
     private static final Map<Provider, Supplier<ProviderScenario>> ALL = Map.of(
-            Provider.GITHUB, GitHubScenario::new);
+            Provider.GITHUB, GitHubScenario::new,
+            Provider.JIRA, JiraScenario::new,
+            Provider.KUBECONFIG, KubeconfigScenario::new,
+            Provider.GOOGLE, GoogleScenario::new);
 
     private Scenarios() {
     }
