@@ -94,7 +94,7 @@ public class BearerAuthenticator {
      */
     public Caller authenticate(String authorizationHeader) throws AuthenticationException {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
-            throw new AuthenticationException("missing_token", "a bearer token is required");
+            throw new AuthenticationException(io.ambientcode.credentialapi.service.ErrorCode.MISSING_TOKEN, "a bearer token is required");
         }
         if (!authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw AuthenticationException.invalid("the Authorization scheme must be Bearer");

@@ -1,5 +1,6 @@
 package io.ambientcode.credentialapi.rest;
 
+import io.ambientcode.credentialapi.service.ErrorCode;
 import io.ambientcode.credentialapi.auth.AuthenticationException;
 import io.ambientcode.credentialapi.auth.BearerAuthenticator;
 import io.ambientcode.credentialapi.auth.KeySourceUnavailableException;
@@ -32,10 +33,10 @@ public class AuthenticationFilter {
             return Optional.empty();
         } catch (AuthenticationException e) {
             LOG.debugf("Refused %s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
-            return Optional.of(Problems.of(401, e.code(), e.getMessage()));
+            return Optional.of(Problems.of(e.code(), e.getMessage()));
         } catch (KeySourceUnavailableException e) {
             LOG.warnf("Refused %s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
-            return Optional.of(Problems.of(503, "token_keys_unavailable", e.getMessage()));
+            return Optional.of(Problems.of(ErrorCode.TOKEN_KEYS_UNAVAILABLE, e.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ambientcode.credentialapi.rest;
 
+import io.ambientcode.credentialapi.service.ErrorCode;
 import io.ambientcode.contracts.credential.CredentialApiPaths;
 import io.ambientcode.contracts.credential.ResolvedBindings;
 import io.ambientcode.credentialapi.auth.ControlPlaneCaller;
@@ -97,12 +98,12 @@ public class BindingResource {
         String a = PathParams.optionalQueryName(agent, "agent");
         List<String> ids = credentials == null ? List.of() : credentials;
         if (ids.size() > api.maxResolveCredentials()) {
-            throw ApiException.badRequest("invalid_query_parameter",
+            throw ApiException.badRequest(ErrorCode.INVALID_QUERY_PARAMETER,
                     "at most " + api.maxResolveCredentials() + " credential parameters", "credential");
         }
         for (String id : ids) {
             if (!io.ambientcode.credentialapi.service.Names.isId(id)) {
-                throw ApiException.badRequest("invalid_query_parameter", "credential is not a credential id", "credential");
+                throw ApiException.badRequest(ErrorCode.INVALID_QUERY_PARAMETER, "credential is not a credential id", "credential");
             }
         }
         return service.resolve(p, a, ids);

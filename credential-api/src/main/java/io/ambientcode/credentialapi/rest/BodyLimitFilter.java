@@ -1,5 +1,6 @@
 package io.ambientcode.credentialapi.rest;
 
+import io.ambientcode.credentialapi.service.ErrorCode;
 import io.ambientcode.credentialapi.config.ApiConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ public class BodyLimitFilter {
             try {
                 declared = Long.parseLong(length.strip());
             } catch (NumberFormatException e) {
-                return Optional.of(Problems.of(400, "invalid_header", "Content-Length is not a number"));
+                return Optional.of(Problems.of(ErrorCode.INVALID_HEADER, "Content-Length is not a number"));
             }
             int max = api.get().maxBodyBytes();
             if (declared > max) {
@@ -38,6 +39,6 @@ public class BodyLimitFilter {
     }
 
     static Response tooLarge(int max) {
-        return Problems.of(413, "body_too_large", "request bodies are limited to " + max + " bytes");
+        return Problems.of(ErrorCode.BODY_TOO_LARGE, "request bodies are limited to " + max + " bytes");
     }
 }

@@ -1,5 +1,6 @@
 package io.ambientcode.credentialapi.rest;
 
+import io.ambientcode.credentialapi.service.ErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientcode.credentialapi.service.ApiException;
 import io.ambientcode.credentialapi.service.CredentialPatch;
@@ -69,18 +70,18 @@ final class CredentialRequests {
         JsonInput.onlyFields(body, BINDING_FIELDS, BINDING_READ_ONLY);
         String credentialId = JsonInput.requiredString(body, "credential_id", 64, false);
         if (!Names.isId(credentialId)) {
-            throw ApiException.badRequest("invalid_field", "credential_id is not a credential id", "credential_id");
+            throw ApiException.badRequest(ErrorCode.INVALID_FIELD, "credential_id is not a credential id", "credential_id");
         }
         String agent = JsonInput.string(body, "agent", 63, false);
         if (agent != null && !Names.isName(agent)) {
-            throw ApiException.badRequest("invalid_field", "agent must match " + Names.NAME.pattern(), "agent");
+            throw ApiException.badRequest(ErrorCode.INVALID_FIELD, "agent must match " + Names.NAME.pattern(), "agent");
         }
         return new NewBinding(credentialId, agent);
     }
 
     private static String name(String name) {
         if (!Names.isName(name)) {
-            throw ApiException.badRequest("invalid_field", "name must match " + Names.NAME.pattern()
+            throw ApiException.badRequest(ErrorCode.INVALID_FIELD, "name must match " + Names.NAME.pattern()
                     + " (letters, digits, '_', '.', '-'; no '..')", "name");
         }
         return name;

@@ -1,5 +1,6 @@
 package io.ambientcode.credentialapi.rest;
 
+import io.ambientcode.credentialapi.service.ErrorCode;
 import io.ambientcode.contracts.credential.CredentialApiPaths;
 import io.ambientcode.contracts.crypto.Jwe;
 import io.ambientcode.contracts.problem.Problem;
@@ -77,7 +78,7 @@ public class CredentialResource {
         var user = caller.user();
         PageRequest request = PageRequest.parse(page, size, api.defaultPageSize(), api.maxPageSize());
         if (provider != null && Provider.storableShape(provider).isEmpty()) {
-            throw ApiException.badRequest("invalid_query_parameter", "provider is not a known provider", "provider");
+            throw ApiException.badRequest(ErrorCode.INVALID_QUERY_PARAMETER, "provider is not a known provider", "provider");
         }
         return PageView.of(service.list(user, Optional.ofNullable(provider), request), request, CredentialView::of);
     }

@@ -1,5 +1,6 @@
 package io.ambientcode.credentialapi.rest;
 
+import io.ambientcode.credentialapi.service.ErrorCode;
 import io.ambientcode.credentialapi.auth.KeySourceUnavailableException;
 import io.ambientcode.credentialapi.service.ApiException;
 import io.ambientcode.credentialapi.store.StoreException;
@@ -23,30 +24,31 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response keysUnavailable(KeySourceUnavailableException e) {
-        return Problems.of(503, "token_keys_unavailable", e.getMessage());
+        return Problems.of(ErrorCode.TOKEN_KEYS_UNAVAILABLE, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response store(StoreException e) {
         LOG.errorf("Database failure: %s", e.getMessage());
-        return Problems.of(503, "database_unavailable", "the database could not complete the request; retry later");
+        return Problems.of(ErrorCode.DATABASE_UNAVAILABLE, "the database could not complete the request; retry later");
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return switch (status) {
-            case 400 -> Problems.of(400, "bad_request", "the request is malformed");
-            case 404 -> Problems.of(404, "not_found", "no such resource");
-            case 405 -> Problems.of(405, "method_not_allowed", "this method is not allowed on this resource");
-            case 406 -> Problems.of(406, "not_acceptable", "the requested media type cannot be produced");
-            case 413 -> Problems.of(413, "body_too_large", "the request body is too large");
-            case 415 -> Problems.of(415, "unsupported_media_type", "send application/json");
+            case 400 -> Problems.of(ErrorCode.BAD_REQUEST, "the request is malformed");
+            case 404 -> Problems.of(ErrorCode.NOT_FOUND, "no such resource");
+            case 405 -> Problems.of(ErrorCode.METHOD_NOT_ALLOWED, "this method is not allowed on this resource");
+            case 406 -> Problems.of(ErrorCode.NOT_ACCEPTABLE, "the requested media type cannot be produced");
+            case 413 -> Problems.of(ErrorCode.BODY_TOO_LARGE, "the request body is too large");
+            case 415 -> Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send application/json");
             default -> {
                 if (status >= 500) {
                     LOG.errorf("Request failed with %d (%s)", status, e.getClass().getName());
                 }
-                yield Problems.of(status, "http_" + status, "the request could not be completed");
+                yield status >= 500 ? Problems.of(ErrorCode.INTERNAL_ERROR, "the request could not be completed")
+                        : Problems.of(ErrorCode.BAD_REQUEST, "the request could not be completed");
             }
         };
     }
@@ -55,6 +57,6 @@ public class ExceptionMappers {
     public Response unexpected(RuntimeException e) {
         LOG.errorf("Unexpected failure: %s", e.getClass().getName());
         LOG.debug("Unexpected failure stack", e);
-        return Problems.of(500, "internal_error", "an unexpected error occurred");
+        return Problems.of(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred");
     }
 }

@@ -1,5 +1,6 @@
 package io.ambientcode.credentialapi.rest;
 
+import io.ambientcode.credentialapi.service.ErrorCode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -41,23 +42,23 @@ final class JsonInput {
     /** Parses a body that must be a JSON object of at most {@code maxBytes}. */
     static ObjectNode object(byte[] body, int maxBytes) {
         if (body == null || body.length == 0) {
-            throw ApiException.badRequest("malformed_json", "a JSON object body is required", null);
+            throw ApiException.badRequest(ErrorCode.MALFORMED_JSON, "a JSON object body is required", null);
         }
         if (body.length > maxBytes) {
-            throw new ApiException(413, "body_too_large", "request bodies are limited to " + maxBytes + " bytes", null);
+            throw new ApiException(ErrorCode.BODY_TOO_LARGE, "request bodies are limited to " + maxBytes + " bytes", null);
         }
         JsonNode node;
         try {
             node = STRICT.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed_json", "the body is not well-formed JSON"
+            throw ApiException.badRequest(ErrorCode.MALFORMED_JSON, "the body is not well-formed JSON"
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")" : ""), null);
         } catch (IOException e) {
-            throw ApiException.badRequest("malformed_json", "the body could not be read", null);
+            throw ApiException.badRequest(ErrorCode.MALFORMED_JSON, "the body could not be read", null);
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("malformed_json", "the body must be a JSON object", null);
+            throw ApiException.badRequest(ErrorCode.MALFORMED_JSON, "the body must be a JSON object", null);
         }
         return (ObjectNode) node;
     }
@@ -71,10 +72,10 @@ final class JsonInput {
                 continue;
             }
             if (readOnly.contains(name)) {
-                throw ApiException.badRequest("read_only_field", name + " cannot be set by a request", name);
+                throw ApiException.badRequest(ErrorCode.READ_ONLY_FIELD, name + " cannot be set by a request", name);
             }
             String shown = name.matches(SAFE_FIELD_NAME) ? name : "(unprintable field name)";
-            throw ApiException.badRequest("unknown_field", "unknown field " + shown, shown);
+            throw ApiException.badRequest(ErrorCode.UNKNOWN_FIELD, "unknown field " + shown, shown);
         }
     }
 
@@ -85,16 +86,16 @@ final class JsonInput {
             return null;
         }
         if (!v.isTextual()) {
-            throw ApiException.badRequest("invalid_field", field + " must be a string", field);
+            throw ApiException.badRequest(ErrorCode.INVALID_FIELD, field + " must be a string", field);
         }
         String s = v.textValue();
         if (s.length() > maxLength) {
-            throw ApiException.badRequest("invalid_field", field + " is longer than " + maxLength + " characters", field);
+            throw ApiException.badRequest(ErrorCode.INVALID_FIELD, field + " is longer than " + maxLength + " characters", field);
         }
         boolean badControl = s.chars().anyMatch(ch -> ch < 0x20 && !(multiline && (ch == '\n' || ch == '\r' || ch == '\t'))
                 || ch == 0x7f);
         if (badControl) {
-            throw ApiException.badRequest("invalid_field", field + " contains control characters", field);
+            throw ApiException.badRequest(ErrorCode.INVALID_FIELD, field + " contains control characters", field);
         }
         return s;
     }
@@ -103,7 +104,7 @@ final class JsonInput {
     static String requiredString(ObjectNode body, String field, int maxLength, boolean multiline) {
         String s = string(body, field, maxLength, multiline);
         if (s == null || s.isBlank()) {
-            throw ApiException.badRequest("missing_field", field + " is required", field);
+            throw ApiException.badRequest(ErrorCode.MISSING_FIELD, field + " is required", field);
         }
         return s;
     }
@@ -115,11 +116,11 @@ final class JsonInput {
             return null;
         }
         if (!v.isObject()) {
-            throw ApiException.badRequest("invalid_field", field + " must be a JSON object", field);
+            throw ApiException.badRequest(ErrorCode.INVALID_FIELD, field + " must be a JSON object", field);
         }
         String text = v.toString();
         if (text.length() > maxChars) {
-            throw ApiException.badRequest("invalid_field", field + " is larger than " + maxChars + " characters", field);
+            throw ApiException.badRequest(ErrorCode.INVALID_FIELD, field + " is larger than " + maxChars + " characters", field);
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package io.ambientcode.credentialapi.rest;
 
+import io.ambientcode.credentialapi.service.ErrorCode;
 import io.ambientcode.credentialapi.service.ApiException;
 import io.ambientcode.credentialapi.service.Names;
 import java.util.OptionalLong;
@@ -12,14 +13,14 @@ final class PathParams {
 
     static String id(String value, String name) {
         if (!Names.isId(value)) {
-            throw ApiException.badRequest("invalid_path_parameter", name + " is not a valid id", name);
+            throw ApiException.badRequest(ErrorCode.INVALID_PATH_PARAMETER, name + " is not a valid id", name);
         }
         return value;
     }
 
     static String name(String value, String name) {
         if (!Names.isName(value)) {
-            throw ApiException.badRequest("invalid_path_parameter", name + " must match " + Names.NAME.pattern(), name);
+            throw ApiException.badRequest(ErrorCode.INVALID_PATH_PARAMETER, name + " must match " + Names.NAME.pattern(), name);
         }
         return value;
     }
@@ -29,7 +30,7 @@ final class PathParams {
             return null;
         }
         if (!Names.isName(value)) {
-            throw ApiException.badRequest("invalid_query_parameter", name + " must match " + Names.NAME.pattern(), name);
+            throw ApiException.badRequest(ErrorCode.INVALID_QUERY_PARAMETER, name + " must match " + Names.NAME.pattern(), name);
         }
         return value;
     }
@@ -41,7 +42,7 @@ final class PathParams {
         if (value.equals("true")) {
             return true;
         }
-        throw ApiException.badRequest("invalid_query_parameter", name + " must be true or false", name);
+        throw ApiException.badRequest(ErrorCode.INVALID_QUERY_PARAMETER, name + " must be true or false", name);
     }
 
     /** {@code If-Match: "v<version>"} (weak or strong); absent → empty. */
@@ -54,7 +55,7 @@ final class PathParams {
             h = h.substring(2);
         }
         if (!h.matches("\"v[0-9]{1,18}\"")) {
-            throw ApiException.badRequest("invalid_header", "If-Match must be an ETag of this API, e.g. \"v3\"", "If-Match");
+            throw ApiException.badRequest(ErrorCode.INVALID_HEADER, "If-Match must be an ETag of this API, e.g. \"v3\"", "If-Match");
         }
         return OptionalLong.of(Long.parseLong(h.substring(2, h.length() - 1)));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientcode.contracts.problem.Problem;
 import io.ambientcode.credentialapi.service.ApiException;
+import io.ambientcode.credentialapi.service.ErrorCode;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -28,8 +29,8 @@ final class Problems {
         return of(e.toProblem());
     }
 
-    static Response of(int status, String code, String detail) {
-        return of(Problem.of(status, code, ApiException.titleFor(status), detail));
+    static Response of(ErrorCode code, String detail) {
+        return of(Problem.of(code.status(), code.code(), ApiException.titleFor(code.status()), detail));
     }
 
     static Response of(Problem problem) {

@@ -8,38 +8,46 @@ import io.ambientcode.contracts.problem.Problem;
  */
 public final class ApiException extends RuntimeException {
 
-    private final int status;
-    private final String code;
+    private final ErrorCode code;
     private final String field;
 
-    public ApiException(int status, String code, String detail, String field) {
+    public ApiException(ErrorCode code, String detail, String field) {
         super(detail, null, false, false);
-        this.status = status;
         this.code = code;
         this.field = field;
     }
 
-    public static ApiException badRequest(String code, String detail, String field) {
-        return new ApiException(400, code, detail, field);
+    public static ApiException badRequest(ErrorCode code, String detail, String field) {
+        if (code.status() != 400) {
+            throw new IllegalArgumentException(code + " is not a 400");
+        }
+        return new ApiException(code, detail, field);
     }
 
     public static ApiException forbidden(String detail) {
-        return new ApiException(403, "forbidden", detail, null);
+        return new ApiException(ErrorCode.FORBIDDEN, detail, null);
     }
 
     public static ApiException notFound(String what) {
-        return new ApiException(404, "not_found", what + " not found", null);
+        return new ApiException(ErrorCode.NOT_FOUND, what + " not found", null);
     }
 
-    public static ApiException conflict(String code, String detail) {
-        return new ApiException(409, code, detail, null);
+    public static ApiException conflict(ErrorCode code, String detail) {
+        if (code.status() != 409) {
+            throw new IllegalArgumentException(code + " is not a 409");
+        }
+        return new ApiException(code, detail, null);
     }
 
     public int status() {
-        return status;
+        return code.status();
     }
 
     public String code() {
+        return code.code();
+    }
+
+    public ErrorCode errorCode() {
         return code;
     }
 
@@ -48,7 +56,7 @@ public final class ApiException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return Problem.ofField(status, code, titleFor(status), getMessage(), field);
+        return Problem.ofField(code.status(), code.code(), titleFor(code.status()), getMessage(), field);
     }
 
     /** The RFC 9110 reason phrase, used as the problem title. */

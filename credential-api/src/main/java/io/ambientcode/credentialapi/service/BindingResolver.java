@@ -47,12 +47,12 @@ public final class BindingResolver {
                     .filter(b -> b.credentialId().equals(id))
                     .min(PRECEDENCE);
             if (binding.isEmpty()) {
-                throw new ApiException(422, "credential_not_bound",
+                throw new ApiException(ErrorCode.CREDENTIAL_NOT_BOUND,
                         "credential " + id + " is not bound to this project or agent", "credential");
             }
             BindingRecord previous = byProvider.putIfAbsent(binding.get().provider(), binding.get());
             if (previous != null) {
-                throw new ApiException(422, "duplicate_provider",
+                throw new ApiException(ErrorCode.DUPLICATE_PROVIDER,
                         "two requested credentials have provider " + binding.get().provider(), "credential");
             }
         }

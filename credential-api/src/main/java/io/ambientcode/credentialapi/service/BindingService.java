@@ -49,10 +49,10 @@ public class BindingService {
             try {
                 credential = credentialService.readable(c, user, input.credentialId());
             } catch (ApiException notVisible) {
-                throw new ApiException(404, "credential_not_found", "credential not found", "credential_id");
+                throw new ApiException(ErrorCode.CREDENTIAL_NOT_FOUND, "credential not found", "credential_id");
             }
             if (!AccessPolicy.isOwner(user, credential)) {
-                throw new ApiException(403, "not_credential_owner", "only the credential's owner may bind it",
+                throw new ApiException(ErrorCode.NOT_CREDENTIAL_OWNER, "only the credential's owner may bind it",
                         "credential_id");
             }
             BindingRecord b = new BindingRecord(Ids.newId(), project, input.agent(), credential.id(),
@@ -62,10 +62,10 @@ public class BindingService {
             return b;
         }, e -> {
             if (SqlStates.isUniqueViolation(e)) {
-                return ApiException.conflict("duplicate_binding", "this credential is already bound here");
+                return ApiException.conflict(ErrorCode.DUPLICATE_BINDING, "this credential is already bound here");
             }
             if (SqlStates.isForeignKeyViolation(e)) {
-                return new ApiException(404, "credential_not_found", "credential not found", "credential_id");
+                return new ApiException(ErrorCode.CREDENTIAL_NOT_FOUND, "credential not found", "credential_id");
             }
             return null;
         });

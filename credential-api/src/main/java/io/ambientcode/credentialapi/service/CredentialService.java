@@ -97,7 +97,7 @@ public class CredentialService {
             }
             CredentialRecord next = apply(current, patch);
             if (!credentials.update(c, next, current.version(), patch.has(CredentialPatch.TOKEN))) {
-                throw ApiException.conflict("version_conflict",
+                throw ApiException.conflict(ErrorCode.VERSION_CONFLICT,
                         "the credential was changed concurrently; read it again and retry");
             }
             audit.insert(c, AuditEvents.credential(user, AuditAction.CREDENTIAL_UPDATE, id, current.provider()));
@@ -114,7 +114,7 @@ public class CredentialService {
             requireVersion(current, ifMatch);
             List<BindingRecord> bound = bindings.forCredential(c, id);
             if (!bound.isEmpty() && !force) {
-                throw ApiException.conflict("credential_bound", "the credential is bound in " + bound.size()
+                throw ApiException.conflict(ErrorCode.CREDENTIAL_BOUND, "the credential is bound in " + bound.size()
                         + " place(s); delete the bindings first or pass force=true");
             }
             for (BindingRecord b : bound) {
@@ -184,13 +184,13 @@ public class CredentialService {
 
     private static void requireVersion(CredentialRecord current, OptionalLong ifMatch) {
         if (ifMatch.isPresent() && ifMatch.getAsLong() != current.version()) {
-            throw new ApiException(412, "precondition_failed",
+            throw new ApiException(ErrorCode.PRECONDITION_FAILED,
                     "If-Match does not match the credential's current version", null);
         }
     }
 
     static CredentialShape shapeOf(String provider) {
-        return Provider.storableShape(provider).orElseThrow(() -> ApiException.badRequest("unknown_provider",
+        return Provider.storableShape(provider).orElseThrow(() -> ApiException.badRequest(ErrorCode.UNKNOWN_PROVIDER,
                 "provider must be one of " + storableProviders(), "provider"));
     }
 
@@ -203,12 +203,12 @@ public class CredentialService {
     private static void firstProblem(List<CredentialShape.FieldProblem> problems) {
         if (!problems.isEmpty()) {
             CredentialShape.FieldProblem p = problems.get(0);
-            throw ApiException.badRequest("invalid_credential", p.field() + " " + p.message(), p.field());
+            throw ApiException.badRequest(ErrorCode.INVALID_CREDENTIAL, p.field() + " " + p.message(), p.field());
         }
     }
 
     private static ApiException duplicateName() {
-        return new ApiException(409, "duplicate_name", "you already have a credential with this name", "name");
+        return new ApiException(ErrorCode.DUPLICATE_NAME, "you already have a credential with this name", "name");
     }
 
     /** A unique violation on update is a rename onto an existing name; a foreign-key one is a binding racing a delete. */
@@ -217,7 +217,7 @@ public class CredentialService {
             return duplicateName();
         }
         if (SqlStates.isForeignKeyViolation(e)) {
-            return ApiException.conflict("credential_bound", "the credential was bound concurrently; retry");
+            return ApiException.conflict(ErrorCode.CREDENTIAL_BOUND, "the credential was bound concurrently; retry");
         }
         return null;
     }

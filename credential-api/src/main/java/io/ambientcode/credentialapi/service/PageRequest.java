@@ -21,11 +21,11 @@ public record PageRequest(int page, int size) {
             return fallback;
         }
         if (!raw.matches("[0-9]{1,7}")) {
-            throw ApiException.badRequest("invalid_paging", name + " must be an integer between " + min + " and " + max, name);
+            throw ApiException.badRequest(ErrorCode.INVALID_PAGING, name + " must be an integer between " + min + " and " + max, name);
         }
         int v = Integer.parseInt(raw);
         if (v < min || v > max) {
-            throw ApiException.badRequest("invalid_paging", name + " must be an integer between " + min + " and " + max, name);
+            throw ApiException.badRequest(ErrorCode.INVALID_PAGING, name + " must be an integer between " + min + " and " + max, name);
         }
         return v;
     }

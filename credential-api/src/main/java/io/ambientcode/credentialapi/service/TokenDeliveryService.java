@@ -93,7 +93,7 @@ public class TokenDeliveryService {
             default -> {
                 LOG.errorf("Token of credential %s cannot be opened (%s); session %s was refused", credentialId,
                         outcome.reason(), session.sessionId());
-                throw new ApiException(500, "stored_value_unreadable",
+                throw new ApiException(ErrorCode.STORED_VALUE_UNREADABLE,
                         "the stored credential cannot be decrypted; an operator must check the keyring", null);
             }
         }
