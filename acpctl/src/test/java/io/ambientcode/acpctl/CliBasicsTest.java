@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ambientcode.acpctl.support.CliTestBase;
 import io.ambientcode.acpctl.support.Run;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,17 +81,30 @@ class CliBasicsTest extends CliTestBase {
     }
 
     @Test
-    void upDownStatusAreScaffoldedWithExitThree() {
-        for (String command : List.of("up", "down", "status")) {
-            Run r = cli.run(command, "--data-dir", world.dataDir.toString());
-            assertThat(r.exitCode()).as(command).isEqualTo(3);
-            assertThat(r.out()).isEmpty();
-            assertThat(r.err()).isEqualTo("error: acpctl " + command
-                    + " is not available yet in this build of acpctl (local mode is being added)\n");
-        }
-        Run json = cli.run("status", "-o", "json");
-        assertThat(json.exitCode()).isEqualTo(3);
-        assertThat(json.out()).isEmpty();
+    void localServicesOnADataDirectoryWhereNothingRuns() throws Exception {
+        Path dir = world.dataDir;
+        Run status = cli.run("status", "--data-dir", dir.toString());
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).containsPattern("token-server\\s+stopped\\s+http://127.0.0.1:8180")
+                .containsPattern("credential-api\\s+stopped\\s+http://127.0.0.1:8181")
+                .containsPattern("control-plane\\s+stopped\\s+http://127.0.0.1:8190");
+        Run json = cli.run("status", "-o", "json", "--data-dir", dir.toString());
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).findValuesAsText("state"))
+                .containsExactly("stopped", "stopped", "stopped");
+        Run down = cli.run("down", "--data-dir", dir.toString());
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(down.err()).isEmpty();
+    }
+
+    @Test
+    void upNamesTheServiceThatIsNotBuilt() {
+        world.env.set("AMBIENT_HOME", tmp.resolve("empty-home").toString());
+        Run r = cli.run("up", "--data-dir", world.dataDir.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: token-server is not built (no " + tmp.resolve("empty-home")
+                .resolve("token-server/target/quarkus-app/quarkus-run.jar") + "): run ./mvnw -B package -DskipTests in "
+                + tmp.resolve("empty-home") + "\n");
     }
 
     @Test

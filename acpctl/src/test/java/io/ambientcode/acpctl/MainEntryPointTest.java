@@ -27,10 +27,9 @@ class MainEntryPointTest {
     }
 
     @Test
-    void scaffoldedLocalCommandsExitThree(QuarkusMainLauncher launcher) {
-        LaunchResult r = launcher.launch("up", "--data-dir", "target/main-test-data");
-        assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.getErrorOutput()).isEqualTo(
-                "error: acpctl up is not available yet in this build of acpctl (local mode is being added)");
+    void localStatusOfAnUnusedDataDirectory(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("status", "--data-dir", "target/main-test-data", "-o", "json");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.getOutput()).contains("\"name\" : \"token-server\"", "\"state\" : \"stopped\"");
     }
 }

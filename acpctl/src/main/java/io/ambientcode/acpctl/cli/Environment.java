@@ -20,7 +20,11 @@ public class Environment {
         return System.getProperty("user.name", "user");
     }
 
+    /**
+     * {@code $HOME} when it is set to an absolute path, as every Unix tool does, else the JVM's {@code user.home} (which
+     * comes from the password database and ignores {@code HOME}).
+     */
     public Path home() {
-        return Path.of(System.getProperty("user.home"));
+        return get("HOME").map(Path::of).filter(Path::isAbsolute).orElseGet(() -> Path.of(System.getProperty("user.home")));
     }
 }

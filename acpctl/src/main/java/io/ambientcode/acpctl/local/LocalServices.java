@@ -8,9 +8,8 @@ import java.util.List;
  * Local mode's service orchestration (issue 7): token-server, credential-api and the control plane with its local
  * runtime, each a child process bound to 127.0.0.1 on the ports of {@code LocalLayout}, sharing one data directory.
  *
- * <p>This build ships {@link UnavailableLocalServices} (every call fails with exit code 3). An implementation is a
- * drop-in: an {@code @ApplicationScoped} bean implementing this interface replaces the default bean, and the
- * {@code up}, {@code down} and {@code status} commands need no change.
+ * <p>{@link ProcessLocalServices} runs them as detached processes of this machine; the commands depend only on this
+ * interface.
  */
 public interface LocalServices {
 
