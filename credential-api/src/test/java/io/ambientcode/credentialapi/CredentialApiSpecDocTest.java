@@ -49,6 +49,18 @@ class CredentialApiSpecDocTest {
         assertThat(documented).containsExactlyInAnyOrderElementsOf(served);
     }
 
+    /** The OpenAPI schema spells the provider list out (annotations need constants); it must be the registry's. */
+    @Test
+    void openApiProviderEnumIsTheRegistry() throws Exception {
+        String openapi = Api.anonymous().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        List<String> documented = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(openapi).path("components").path("schemas").path("CredentialCreate")
+                .path("properties").path("provider").path("enum").forEach(n -> documented.add(n.asText()));
+        List<String> registry = new java.util.ArrayList<>(io.ambientcode.contracts.provider.Provider.ids());
+        registry.addAll(io.ambientcode.contracts.provider.Provider.STORED_WITHOUT_SIDECAR.keySet());
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(registry);
+    }
+
     @Test
     void errorTableIsExactlyTheErrorCodes() {
         Map<String, Integer> documented = new LinkedHashMap<>();
