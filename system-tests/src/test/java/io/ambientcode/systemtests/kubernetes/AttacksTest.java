@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The attacks of issue 8 against the running system, each with the exact status (and error code) it must get. The
  * attacker holds what the runner holds (its env) or what crossed the plain-HTTP pod network (the taps' recordings).
  */
-@Order(30)
+@Order(120)
 @ExtendWith(KubernetesPathExtension.class)
 class AttacksTest {
 

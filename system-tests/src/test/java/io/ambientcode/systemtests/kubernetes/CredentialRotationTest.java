@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * then on; the runner calls {@code refresh_credentials}; the same sidecar process (never restarted) answers with the
  * new credential.
  */
-@Order(20)
+@Order(110)
 @ExtendWith(KubernetesPathExtension.class)
 class CredentialRotationTest {
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * only, and cannot reach alpha's credentials even holding alpha's proofs, its own session token, or by naming alpha's
  * credential in its spec.
  */
-@Order(40)
+@Order(130)
 @ExtendWith(KubernetesPathExtension.class)
 class CrossProjectTest {
 

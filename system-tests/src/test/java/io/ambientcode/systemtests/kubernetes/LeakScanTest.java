@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,13 +29,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * derived forms the upstreams receive, proofs, session JWTs and assertions taken off the wire, every private key and
  * the encryption key), looked for in every log file of every process (services and sidecars), every HTTP response
  * body received (including everything that crossed the network taps), every MCP tool result and the runner's git
- * output. Zero hits.
+ * output. Zero hits. Last of the Kubernetes path: the processes are stopped and the summary printed right after it.
  */
-@Order(Integer.MAX_VALUE)
+@Order(160)
 @ExtendWith(KubernetesPathExtension.class)
 class LeakScanTest {
 
     private final KubernetesPath path = KubernetesPath.get();
+
+    @AfterAll
+    static void stopTheKubernetesPath() {
+        KubernetesPath.shutdown();
+    }
 
     @Test
     void noSecretOfTheRunAppearsInAnythingCaptured() throws IOException {

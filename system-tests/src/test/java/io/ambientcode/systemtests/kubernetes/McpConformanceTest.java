@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * exactly those of {@code src/test/node/expected-failures.yml}, each explained there: the suite's own exit code fails a
  * new failure and a stale entry alike.
  */
-@Order(50)
+@Order(140)
 @ExtendWith(KubernetesPathExtension.class)
 class McpConformanceTest {
 

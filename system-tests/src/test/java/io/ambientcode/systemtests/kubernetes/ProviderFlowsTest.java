@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * provider's tools end to end, from the runner's MCP client through the sidecar to the fake upstream, with the
  * credential the user stored and nothing in the runner's hands.
  */
-@Order(10)
+@Order(100)
 @ExtendWith(KubernetesPathExtension.class)
 class ProviderFlowsTest {
 

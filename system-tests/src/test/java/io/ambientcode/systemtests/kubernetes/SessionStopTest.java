@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * refused; and a sidecar that keeps running anyway (its node cut off from the API server, so nobody kills it) loses
  * its credential and reports not ready by itself, at the latest when its last session token expires (30 s here).
  */
-@Order(60)
+@Order(150)
 @ExtendWith(KubernetesPathExtension.class)
 class SessionStopTest {
 

@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
 public final class JavaProcess implements AutoCloseable {
 
     private static final Set<String> INHERITED = Set.of("PATH", "LANG", "LC_ALL", "JAVA_HOME", "TZ");
+    /** Every process started and not yet closed: killed when the test JVM exits, whatever happened before. */
+    private static final Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-test-processes"));
+    }
 
     private final String name;
     private final Process process;
@@ -51,7 +57,9 @@ public final class JavaProcess implements AutoCloseable {
             pb.environment().keySet().retainAll(INHERITED);
             pb.environment().put("HOME", home.toString());
             pb.environment().putAll(env);
-            return new JavaProcess(name, pb.start(), log);
+            Process process = pb.start();
+            LIVE.add(process);
+            return new JavaProcess(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -114,6 +122,7 @@ public final class JavaProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        LIVE.remove(process);
         if (!process.isAlive()) {
             return;
         }

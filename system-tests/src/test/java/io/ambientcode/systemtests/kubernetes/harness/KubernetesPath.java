@@ -25,6 +25,9 @@ public final class KubernetesPath implements AutoCloseable {
     public static final String BETA = "beta";
 
     private static KubernetesPath instance;
+    private static boolean shutDown;
+    /** A failed start is not retried by every test class (each attempt costs minutes); they all report it. */
+    private static RuntimeException startFailure;
 
     private final List<ProviderScenario> scenarios;
     private final ImageCatalog images;
@@ -63,8 +66,19 @@ public final class KubernetesPath implements AutoCloseable {
 
     /** The shared instance, started on first use. */
     public static synchronized KubernetesPath get() {
+        if (shutDown) {
+            throw new IllegalStateException("the Kubernetes path was already shut down (its leak scan ran); order tests before LeakScanTest");
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException("the Kubernetes path failed to start (see the first failure)", startFailure);
+        }
         if (instance == null) {
-            instance = new KubernetesPath();
+            try {
+                instance = new KubernetesPath();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return instance;
     }
@@ -167,6 +181,10 @@ public final class KubernetesPath implements AutoCloseable {
 
     /** Closes the shared instance (end of the run) and prints the summary table. */
     public static synchronized void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
         try {
             if (instance != null) {
                 instance.close();
