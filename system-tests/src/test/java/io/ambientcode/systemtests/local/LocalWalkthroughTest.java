@@ -135,6 +135,15 @@ class LocalWalkthroughTest {
         Path sessionDir = world.dataDir.resolve(LocalLayout.SESSIONS_DIR).resolve("demo");
         String sessionId = JSON.readTree(sessionDir.resolve("session.json").toFile()).path("metadata").path("uid").asText();
         String proof = Files.readString(sessionDir.resolve("github.proof")).strip();
+        // The proof and the registry key, too, exist only in their own files (and in memory): no argv, env, log or output.
+        Path registryKey = world.dataDir.resolve(LocalLayout.REGISTRY_KEY);
+        for (Map.Entry<Path, String> own : Map.of(sessionDir.resolve("github.proof"), proof,
+                registryKey, Files.readString(registryKey).strip()).entrySet()) {
+            LeakScan scan = new LeakScan(own.getValue()).processes()
+                    .files(world.home, f -> f.equals(own.getKey()) || f.startsWith(world.dataDir.resolve(LocalLayout.DATABASE_DIR)))
+                    .text(shell.transcript(), "the walkthrough's output");
+            assertThat(scan.findings()).as("places " + own.getKey().getFileName() + "'s secret appears").isEmpty();
+        }
         TokenServerProbe tokenServer = new TokenServerProbe();
         assertThat(tokenServer.exchange(sessionId, "github", proof).status()).as("the live session's exchange").isEqualTo(200);
         long sidecarPid = JSON.readTree(sessionDir.resolve("github.process.json").toFile()).path("pid").asLong();
