@@ -45,6 +45,8 @@ final class LocalWorld implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.dataDir = home.resolve(LocalLayout.DEFAULT_DATA_DIR_NAME);
+        // The services are detached (their own session): if this JVM is stopped mid-test, they must still go.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killAll, "local-mode-cleanup"));
     }
 
     static Path repository() {
