@@ -50,6 +50,7 @@ public final class Services implements AutoCloseable {
     private String tokenServerUrl;
     private String credentialApiUrl;
     private String exchangePublicKey;
+    private Map<String, String> controlPlaneEnv;
 
     private Services(MockCluster cluster, ImageCatalog images) {
         this.cluster = cluster;
@@ -133,9 +134,28 @@ public final class Services implements AutoCloseable {
         for (Provider p : images.providers()) {
             cp.put("AMBIENT_CONTROL_PLANE_SIDECARS_IMAGES_" + p.id().toUpperCase(), ImageCatalog.imageOf(p));
         }
+        controlPlaneEnv = Map.copyOf(cp);
         controlPlane = JavaProcess.start("control-plane", Repository.quarkusApp("control-plane"), jvm(), cp);
         apiReady.join();
         controlPlane.awaitOk("http://127.0.0.1:" + controlPlanePort + "/q/health/ready", STARTUP);
+    }
+
+    /**
+     * Another control plane, configured like the first except for {@code overrides} (an empty value is what an empty
+     * ConfigMap entry gives), on its own port; started and ready. The caller closes it.
+     */
+    public JavaProcess startControlPlane(String name, Map<String, String> overrides) {
+        int port = Ports.free();
+        Map<String, String> env = new LinkedHashMap<>(controlPlaneEnv);
+        env.putAll(overrides);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        JavaProcess process = JavaProcess.start(name, Repository.quarkusApp("control-plane"), jvm(), env);
+        try {
+            return process.awaitOk("http://127.0.0.1:" + port + "/q/health/ready", STARTUP);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
     }
 
     /** The services' own JVMs: small, as in their containers. */
