@@ -3,6 +3,8 @@ package io.ambientcode.systemtests.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ambientcode.contracts.crypto.EcPublicJwk;
 import io.ambientcode.contracts.crypto.Jwe;
 import io.ambientcode.contracts.exchange.ExchangeAssertion;
 import io.ambientcode.contracts.exchange.ExchangeError;
@@ -18,10 +20,13 @@ import io.ambientcode.systemtests.kubernetes.harness.NetworkTap;
 import io.ambientcode.systemtests.support.Http;
 import io.ambientcode.systemtests.support.Summary;
 import io.ambientcode.systemtests.support.Summary.Kind;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,11 +94,10 @@ class AttacksTest {
 
             // Re-binding the token to the attacker's key breaks the signature.
             String[] parts = captured.jwt().split("\\.");
-            var claims = (com.fasterxml.jackson.databind.node.ObjectNode) captured.claims().deepCopy();
-            claims.putObject("cnf").set("jwk", Http.JSON.valueToTree(
-                    io.ambientcode.contracts.crypto.EcPublicJwk.of((java.security.interfaces.ECPublicKey) attacker.getPublic()).toMap()));
-            String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(claims.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+            ObjectNode claims = (ObjectNode) captured.claims().deepCopy();
+            claims.putObject("cnf").set("jwk", Http.JSON.valueToTree(EcPublicJwk.of((ECPublicKey) attacker.getPublic()).toMap()));
+            String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
             Http.Response refused = Exchanger.fetch(path.services().credentialApiUrl(), credentialId, forged);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.code()).isEqualTo("invalid_token");
@@ -154,7 +158,7 @@ class AttacksTest {
         }
         Summary.record(Kind.ATTACK, "provider A proof for provider B", "403 invalid_proof", () -> {
             String sid = path.alphaSession().getMetadata().getUid();
-            Map<String, String> proofs = proofs("alpha-session");
+            Map<String, String> proofs = path.sessions().proofs("alpha-session");
             Provider a = providers.get(0);
             Provider b = providers.get(1);
             Exchanger x = path.exchanger();
@@ -193,14 +197,5 @@ class AttacksTest {
             JavaProcess.sleep(500);
         }
         throw new AssertionError("no exchange crossed the token-server tap in the last 40 s");
-    }
-
-    Map<String, String> proofs(String sessionName) {
-        var secret = path.services().cluster().client().secrets().inNamespace(io.ambientcode.systemtests.kubernetes.harness.Services.SESSIONS_NAMESPACE)
-                .withName(sessionName + "-sidecar-proofs").get();
-        Map<String, String> proofs = new java.util.LinkedHashMap<>();
-        secret.getData().forEach((k, v) -> proofs.put(k, new String(java.util.Base64.getDecoder().decode(v),
-                java.nio.charset.StandardCharsets.UTF_8).strip()));
-        return proofs;
     }
 }

@@ -55,7 +55,7 @@ class CrossProjectTest {
         Summary.record(Kind.ATTACK, "beta session + alpha's proofs", "403 invalid_proof", () -> {
             path.beta();
             String betaId = path.betaSession().getMetadata().getUid();
-            Map<String, String> alphaProofs = new AttacksTest().proofs("alpha-session");
+            Map<String, String> alphaProofs = path.sessions().proofs("alpha-session");
             Exchanger x = path.exchanger();
             List<String> refused = new ArrayList<>();
             for (Map.Entry<String, String> proof : alphaProofs.entrySet()) {

@@ -43,7 +43,7 @@ class SessionStopTest {
     void stoppedSessionMintsNothingAndItsSidecarsFailClosed() {
         RunningPod pod = path.alpha();
         String sessionId = path.alphaSession().getMetadata().getUid();
-        Map<String, String> proofs = new AttacksTest().proofs("alpha-session");
+        Map<String, String> proofs = path.sessions().proofs("alpha-session");
         List<SidecarContainer> sidecars = pod.sidecars();
         assertThat(sidecars).allSatisfy(s -> assertThat(s.ready()).as("%s ready before the stop", s.name()).isTrue());
         // The runner's MCP sessions, opened while the session runs.

@@ -95,6 +95,18 @@ public final class Sessions {
         });
     }
 
+    /** provider → proof, from a session's proofs Secret (what an attacker who obtained that Secret would hold). */
+    public java.util.Map<String, String> proofs(String sessionName) {
+        var secret = client.secrets().inNamespace(namespace).withName(io.ambientcode.contracts.session.ProofSecret.nameFor(sessionName)).get();
+        if (secret == null) {
+            throw new AssertionError("no proofs Secret for session " + sessionName);
+        }
+        java.util.Map<String, String> proofs = new java.util.LinkedHashMap<>();
+        secret.getData().forEach((k, v) -> proofs.put(k, new String(java.util.Base64.getDecoder().decode(v),
+                java.nio.charset.StandardCharsets.UTF_8).strip()));
+        return proofs;
+    }
+
     public boolean podExists(String podName) {
         return client.pods().inNamespace(namespace).withName(podName).get() != null;
     }

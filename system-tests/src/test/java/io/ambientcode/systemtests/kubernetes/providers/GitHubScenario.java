@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.ambientcode.contracts.provider.Provider;
 import io.ambientcode.systemtests.kubernetes.harness.McpClient;
 import io.ambientcode.systemtests.kubernetes.harness.Runner;
+import io.ambientcode.systemtests.support.Http;
 import io.ambientcode.systemtests.support.RunSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,7 +138,7 @@ public final class GitHubScenario implements ProviderScenario {
         JsonNode me = identityCall(mcp);
         assertThat(McpClient.isError(me)).as("get_me: %s", McpClient.text(me)).isFalse();
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(McpClient.text(me)).path("login").asText();
+            return Http.JSON.readTree(McpClient.text(me)).path("login").asText();
         } catch (IOException e) {
             throw new AssertionError("get_me is not JSON: " + McpClient.text(me), e);
         }
