@@ -25,12 +25,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class MockCluster implements AutoCloseable {
 
+    /** User-Agent of the harness's own client. */
+    public static final String HARNESS_AGENT = "system-tests-harness";
+
+    /** One request the API server received: who sent it (User-Agent), method and path with query. */
+    public record ApiRequest(String userAgent, String method, String path) {
+    }
+
     /** The mock logs every request at INFO; kept referenced so the level sticks. */
     private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
+    private final Queue<ApiRequest> requests = new ConcurrentLinkedQueue<>();
     /** When set, only these Authorization values are served; anything else gets 401 like a real API server. */
     private volatile java.util.Set<String> acceptedAuthorizations;
 
@@ -39,6 +47,8 @@ public final class MockCluster implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String authorization = request.getHeader("Authorization");
+                String agent = request.getHeader("User-Agent");
+                requests.add(new ApiRequest(agent == null ? "" : agent, request.getMethod(), request.getPath()));
                 authorizations.add(authorization == null ? "" : authorization);
                 java.util.Set<String> accepted = acceptedAuthorizations;
                 if (accepted != null && (authorization == null || !accepted.contains(authorization))) {
@@ -50,7 +60,11 @@ public final class MockCluster implements AutoCloseable {
         };
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
-        client = server.createClient();
+        // The harness's own client says who it is, so the RBAC audit can tell its requests from the services'.
+        client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
+                        .withMasterUrl(url()).withTrustCerts(true).withNamespace("default").withUserAgent(HARNESS_AGENT)
+                        .build()).build();
     }
 
     private static java.util.logging.Logger quiet(String name) {
@@ -69,6 +83,11 @@ public final class MockCluster implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /** Every request received so far, oldest first. */
+    public List<ApiRequest> requests() {
+        return List.copyOf(requests);
     }
 
     /** Every Authorization header received so far ("" for none), oldest first. */
