@@ -69,7 +69,7 @@ public final class Summary {
             w4 = Math.max(w4, r.observed().length());
         }
         w3 = Math.min(w3, 60);
-        w4 = Math.min(w4, 70);
+        w4 = Math.min(w4, 90);
         String format = "| %-" + w1 + "s | %-" + w2 + "s | %-" + w3 + "s | %-" + w4 + "s | %-7s |%n";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(format, "kind", "flow / attack", "expected", "observed", "result"));
