@@ -133,6 +133,33 @@ class KustomizeRenderTest {
         }
     }
 
+    /**
+     * A Secret volume is owned by root: a non-root container reads it only if the mode gives everyone read, or gives
+     * the group read and the pod sets an fsGroup (added to the process's groups). Otherwise the service would fail to
+     * start with "permission denied" in the cluster, never in a test.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "production" })
+    void secretVolumesAreReadableByTheNonRootContainer(String overlay) throws Exception {
+        int checked = 0;
+        for (JsonNode workload : workloads(overlay)) {
+            JsonNode pod = podSpec(workload);
+            for (JsonNode volume : pod.path("volumes")) {
+                if (!volume.has("secret")) {
+                    continue;
+                }
+                int mode = volume.path("secret").path("defaultMode").asInt(0644);
+                boolean worldReadable = (mode & 0004) != 0;
+                boolean groupReadable = (mode & 0040) != 0 && pod.path("securityContext").has("fsGroup");
+                assertThat(worldReadable || groupReadable).as("%s volume %s mode %s", id(workload), volume.path("name").asText(),
+                        Integer.toOctalString(mode)).isTrue();
+                assertThat(mode & 0002).as("%s volume %s world-writable", id(workload), volume.path("name").asText()).isZero();
+                checked++;
+            }
+        }
+        assertThat(checked).as("the control plane's signing key is a Secret volume").isPositive();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "dev", "production" })
     void rbacHasNoWildcardsNothingClusterWideAndNoEscalation(String overlay) throws Exception {
