@@ -65,7 +65,7 @@ class LeakScanTest {
                 sources++;
             }
             // At rest: the credential API's table holds sealed values only.
-            for (String stored : io.ambientcode.systemtests.kubernetes.harness.Database.storedTokens()) {
+            for (String stored : io.ambientcode.systemtests.kubernetes.harness.Database.SYSTEM_TESTS.storedTokens()) {
                 assertThat(stored).startsWith("enc:v1:");
                 hits.addAll(LeakScanner.scan("database credentials.token", stored, secrets));
                 sources++;

@@ -29,6 +29,9 @@ public final class JavaProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-test-processes"));
     }
 
+    /** Where logs go; a run other than the Kubernetes path (resilience, benchmarks) points it at its own directory. */
+    private static volatile Path logDirectory;
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -65,8 +68,13 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** Sends every later process's output to {@code directory} (created if missing). */
+    public static void useLogDirectory(Path directory) {
+        logDirectory = directory;
+    }
+
     public static Path logDirectory() {
-        Path dir = Repository.runDirectory().resolve("logs");
+        Path dir = logDirectory != null ? logDirectory : Repository.runDirectory().resolve("logs");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -85,6 +93,49 @@ public final class JavaProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as a crashed node or an OOM kill ends a container: no shutdown hook runs. Waits until it is gone. */
+    public void kill() {
+        LIVE.remove(process);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL for 15 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGSTOP: the process keeps its sockets (the kernel still accepts connections) but answers nothing. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).redirectErrorStream(true).start();
+            String out = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid() + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until the URL answers 200; fails with the tail of the log if the process dies or time runs out. */

@@ -42,30 +42,49 @@ public final class Services implements AutoCloseable {
     private final MockCluster cluster;
     private final ImageCatalog images;
     private final KeyPair userIssuer = rsa(2048);
-    private JavaProcess tokenServer;
-    private JavaProcess credentialApi;
-    private JavaProcess controlPlane;
+    private final Options options;
+    private ServiceProcess tokenServer;
+    private ServiceProcess credentialApi;
+    private ServiceProcess controlPlane;
     private NetworkTap tokenTap;
     private NetworkTap apiTap;
     private String tokenServerUrl;
     private String credentialApiUrl;
     private String exchangePublicKey;
     private Map<String, String> controlPlaneEnv;
+    private Map<String, String> tokenServerEnv;
 
-    private Services(MockCluster cluster, ImageCatalog images) {
-        this.cluster = cluster;
-        this.images = images;
+    /**
+     * How a run configures the services.
+     *
+     * @param database             the credential API's database (recreated at start)
+     * @param sessionTokenLifetime short, so that expiry is observable within a test run
+     * @param taps                 sidecars reach the token server and the credential API through recording
+     *                             {@link NetworkTap}s (the attacks need them); without, they reach them directly
+     */
+    public record Options(Database database, Duration sessionTokenLifetime, boolean taps) {
     }
 
-    /** Starts everything; {@code sessionTokenLifetime} is short so that expiry is observable within a test run. */
+    private Services(MockCluster cluster, ImageCatalog images, Options options) {
+        this.cluster = cluster;
+        this.images = images;
+        this.options = options;
+    }
+
+    /** The Kubernetes path: the machine's PostgreSQL, taps in front of the services. */
     public static Services start(ImageCatalog images, Duration sessionTokenLifetime) {
+        return start(images, new Options(Database.SYSTEM_TESTS, sessionTokenLifetime, true));
+    }
+
+    /** Starts everything as {@code options} say. */
+    public static Services start(ImageCatalog images, Options options) {
         MockCluster cluster = MockCluster.start()
                 .withCrd(DeploySync.crd())
                 .withNamespaces(Map.of(SERVICES_NAMESPACE, Map.of(),
                         SESSIONS_NAMESPACE, Map.of("ambient-code.io/sessions", "true")));
-        Services s = new Services(cluster, images);
+        Services s = new Services(cluster, images, options);
         try {
-            s.startAll(sessionTokenLifetime);
+            s.startAll(options.sessionTokenLifetime());
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -74,7 +93,8 @@ public final class Services implements AutoCloseable {
     }
 
     private void startAll(Duration lifetime) {
-        Database.recreate();
+        Database database = options.database();
+        database.recreate();
         int tokenPort = Ports.free();
         int apiPort = Ports.free();
         tokenServerUrl = "http://127.0.0.1:" + tokenPort;
@@ -85,7 +105,8 @@ public final class Services implements AutoCloseable {
         ts.put("QUARKUS_HTTP_PORT", Integer.toString(tokenPort));
         ts.put("AMBIENT_TOKEN_SESSIONS_NAMESPACES", SESSIONS_NAMESPACE);
         ts.put("AMBIENT_TOKEN_SESSION_TOKEN_LIFETIME", lifetime.toSeconds() + "s");
-        tokenServer = JavaProcess.start("token-server", Repository.quarkusApp("token-server"), jvm(), ts);
+        tokenServerEnv = Map.copyOf(ts);
+        tokenServer = ServiceProcess.start("token-server", Repository.quarkusApp("token-server"), jvm(), ts, tokenPort);
 
         KeyPair controlPlaneKey = rsa(2048);
         String signingPem = Pem.toPkcs8Pem(controlPlaneKey.getPrivate());
@@ -95,8 +116,8 @@ public final class Services implements AutoCloseable {
         new SecureRandom().nextBytes(encryptionKey);
         Map<String, String> api = new LinkedHashMap<>();
         api.put("QUARKUS_HTTP_PORT", Integer.toString(apiPort));
-        api.put("QUARKUS_DATASOURCE_JDBC_URL", Database.jdbcUrl());
-        api.put("QUARKUS_DATASOURCE_USERNAME", Database.user());
+        api.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        api.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         api.put("AMBIENT_ENCRYPTION_KEYS__1_", RunSecrets.register("credential API encryption key",
                 Base64.getEncoder().encodeToString(encryptionKey)));
         api.put("AMBIENT_ENCRYPTION_CURRENT_VERSION", "1");
@@ -104,11 +125,10 @@ public final class Services implements AutoCloseable {
         api.put("AMBIENT_AUTH_USERS_PUBLIC_KEY", Pem.toSpkiPem(userIssuer.getPublic()));
         api.put("AMBIENT_AUTH_CONTROL_PLANE_PUBLIC_KEY", Pem.toSpkiPem(controlPlaneKey.getPublic()));
         api.put("AMBIENT_TOKEN_SERVER_JWKS_URL", tokenServerUrl + "/.well-known/jwks.json");
-        credentialApi = JavaProcess.start("credential-api", Repository.quarkusApp("credential-api"), jvm(), api);
+        credentialApi = ServiceProcess.start("credential-api", Repository.quarkusApp("credential-api"), jvm(), api, apiPort);
 
-        CompletableFuture<Void> apiReady = CompletableFuture.runAsync(
-                () -> credentialApi.awaitOk(credentialApiUrl + "/q/health/ready", STARTUP));
-        tokenServer.awaitOk(tokenServerUrl + "/q/health/ready", STARTUP);
+        CompletableFuture<Void> apiReady = CompletableFuture.runAsync(() -> credentialApi.awaitReady(STARTUP));
+        tokenServer.awaitReady(STARTUP);
         registerTokenServerKeys();
 
         // Key bootstrap, as an operator does it: the exchange public key the token server generated.
@@ -118,8 +138,14 @@ public final class Services implements AutoCloseable {
         }
         exchangePublicKey = publicKey.body();
 
-        tokenTap = new NetworkTap("token-server", tokenServerUrl);
-        apiTap = new NetworkTap("credential-api", credentialApiUrl);
+        String sidecarsTokenUrl = tokenServerUrl;
+        String sidecarsApiUrl = credentialApiUrl;
+        if (options.taps()) {
+            tokenTap = new NetworkTap("token-server", tokenServerUrl);
+            apiTap = new NetworkTap("credential-api", credentialApiUrl);
+            sidecarsTokenUrl = tokenTap.url();
+            sidecarsApiUrl = apiTap.url();
+        }
 
         int controlPlanePort = Ports.free();
         Map<String, String> cp = new LinkedHashMap<>(kube);
@@ -128,16 +154,33 @@ public final class Services implements AutoCloseable {
         cp.put("AMBIENT_CONTROL_PLANE_OPERATOR_SERVER_SIDE_APPLY", "false");
         cp.put("AMBIENT_CONTROL_PLANE_CREDENTIAL_API_URL", credentialApiUrl);
         cp.put("AMBIENT_CONTROL_PLANE_CREDENTIAL_API_SIGNING_KEY_FILE", privateFile("control-plane-signing", signingPem).toString());
-        cp.put("AMBIENT_CONTROL_PLANE_TOKEN_SERVER_URL", tokenTap.url() + "/token");
+        cp.put("AMBIENT_CONTROL_PLANE_TOKEN_SERVER_URL", sidecarsTokenUrl + "/token");
         cp.put("AMBIENT_CONTROL_PLANE_TOKEN_SERVER_PUBLIC_KEY", exchangePublicKey);
-        cp.put("AMBIENT_CONTROL_PLANE_SIDECARS_API_URL", apiTap.url());
+        cp.put("AMBIENT_CONTROL_PLANE_SIDECARS_API_URL", sidecarsApiUrl);
         for (Provider p : images.providers()) {
             cp.put("AMBIENT_CONTROL_PLANE_SIDECARS_IMAGES_" + p.id().toUpperCase(), ImageCatalog.imageOf(p));
         }
         controlPlaneEnv = Map.copyOf(cp);
-        controlPlane = JavaProcess.start("control-plane", Repository.quarkusApp("control-plane"), jvm(), cp);
+        controlPlane = ServiceProcess.start("control-plane", Repository.quarkusApp("control-plane"), jvm(), cp, controlPlanePort);
         apiReady.join();
-        controlPlane.awaitOk("http://127.0.0.1:" + controlPlanePort + "/q/health/ready", STARTUP);
+        controlPlane.awaitReady(STARTUP);
+    }
+
+    /**
+     * Another token server replica, configured like the first (same API server, same Secret for its keys) on its own
+     * port; started and ready. The caller closes it.
+     */
+    public ServiceProcess startTokenServerReplica(String name) {
+        int port = Ports.free();
+        Map<String, String> env = new LinkedHashMap<>(tokenServerEnv);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        ServiceProcess replica = ServiceProcess.start(name, Repository.quarkusApp("token-server"), jvm(), env, port);
+        try {
+            return replica.awaitReady(STARTUP);
+        } catch (RuntimeException e) {
+            replica.close();
+            throw e;
+        }
     }
 
     /**
@@ -225,12 +268,32 @@ public final class Services implements AutoCloseable {
         return exchangePublicKey;
     }
 
+    /** The recording tap in front of the token server (null when the run has no taps). */
     public NetworkTap tokenTap() {
         return tokenTap;
     }
 
+    /** The recording tap in front of the credential API (null when the run has no taps). */
     public NetworkTap apiTap() {
         return apiTap;
+    }
+
+    /** The token server as a replaceable process (stop, kill, start again on the same port). */
+    public ServiceProcess tokenServer() {
+        return tokenServer;
+    }
+
+    public ServiceProcess credentialApi() {
+        return credentialApi;
+    }
+
+    public ServiceProcess controlPlane() {
+        return controlPlane;
+    }
+
+    /** How long the services wait for a (re)started service to be ready. */
+    public static Duration startupTimeout() {
+        return STARTUP;
     }
 
     public Users users() {
@@ -238,7 +301,8 @@ public final class Services implements AutoCloseable {
     }
 
     public List<JavaProcess> processes() {
-        return java.util.stream.Stream.of(tokenServer, credentialApi, controlPlane).filter(java.util.Objects::nonNull).toList();
+        return java.util.stream.Stream.of(tokenServer, credentialApi, controlPlane).filter(java.util.Objects::nonNull)
+                .map(ServiceProcess::process).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

@@ -97,6 +97,11 @@ public final class Users {
             return call("PATCH", CredentialApiPaths.credential(credentialId), fields);
         }
 
+        /** A POST as this user, whatever the answer (callers that count statuses, e.g. writes during an outage). */
+        public Http.Response post(String path, Map<String, Object> body) {
+            return call("POST", path, body);
+        }
+
         public Http.Response get(String path) {
             return call("GET", path, null);
         }

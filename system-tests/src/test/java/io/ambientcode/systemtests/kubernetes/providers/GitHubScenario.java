@@ -33,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GitHubScenario implements ProviderScenario {
 
-    static final String OWNER = "acme";
-    static final String REPO = "widgets";
+    public static final String OWNER = "acme";
+    public static final String REPO = "widgets";
 
     private final WireMockServer api = Fakes.wireMock();
     private final GitHost git;
@@ -152,6 +152,11 @@ public final class GitHubScenario implements ProviderScenario {
     @Override
     public String expectedUpstreamCredential(String owner) {
         return "Bearer " + tokens.get(owner);
+    }
+
+    /** The fake GitHub REST API itself, for tests that change how it behaves (a slow path) or clear its request journal. */
+    public WireMockServer upstream() {
+        return api;
     }
 
     @Override
