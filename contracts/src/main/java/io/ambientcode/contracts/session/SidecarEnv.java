@@ -26,6 +26,21 @@ public final class SidecarEnv {
     public static final String MCP_TOOLS = "MCP_TOOLS";
     /** Comma-separated deny-list of tool names. */
     public static final String MCP_EXCLUDE_TOOLS = "MCP_EXCLUDE_TOOLS";
+    /**
+     * {@code true} hides every tool annotated destructive (kubernetes-mcp-server's {@code --disable-destructive}), in
+     * every sidecar; read-only and additive tools stay.
+     */
+    public static final String MCP_DISABLE_DESTRUCTIVE = "MCP_DISABLE_DESTRUCTIVE";
+
+    /** kubeconfig sidecar: {@code true} shows Secret {@code data}/{@code stringData} values (masked by default). */
+    public static final String K8S_ALLOW_SECRET_VALUES = "K8S_ALLOW_SECRET_VALUES";
+    /** kubeconfig sidecar: {@code true} exposes {@code pods_exec} (off by default). */
+    public static final String K8S_ALLOW_EXEC = "K8S_ALLOW_EXEC";
+    /**
+     * kubeconfig sidecar: comma-separated {@code group/version/kind} entries no tool may touch (e.g.
+     * {@code v1/Secret,rbac.authorization.k8s.io/v1}); an invalid entry stops the sidecar at start-up.
+     */
+    public static final String K8S_DENIED_RESOURCES = "K8S_DENIED_RESOURCES";
 
     /** Readiness (first credential held) and liveness, on the sidecar's management port. */
     public static final String READINESS_PATH = "/q/health/ready";

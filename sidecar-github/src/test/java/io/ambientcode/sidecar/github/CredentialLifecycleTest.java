@@ -9,8 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.ambientcode.sidecar.github.support.GitHubWorld.ambient;
 import static io.ambientcode.sidecar.github.support.GitHubWorld.git;
 import static io.ambientcode.sidecar.github.support.GitHubWorld.github;
-import static io.ambientcode.sidecar.github.support.McpClient.isError;
-import static io.ambientcode.sidecar.github.support.McpClient.text;
+import static io.ambientcode.sidecar.testing.McpHttpClient.isError;
+import static io.ambientcode.sidecar.testing.McpHttpClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -18,7 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientcode.sidecar.github.support.GitHubWorld;
 import io.ambientcode.sidecar.github.support.RunnerGit;
-import io.ambientcode.sidecar.github.support.SidecarTestBase;
+import io.ambientcode.sidecar.testing.SidecarQuarkusTestBase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTest
 @QuarkusTestResource(value = GitHubWorld.class, restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CredentialLifecycleTest extends SidecarTestBase {
+class CredentialLifecycleTest extends SidecarQuarkusTestBase {
 
     @BeforeEach
     void resetGitHub() {

@@ -17,15 +17,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.ambientcode.sidecar.github.support.GitHubWorld.github;
-import static io.ambientcode.sidecar.github.support.McpClient.isError;
-import static io.ambientcode.sidecar.github.support.McpClient.text;
+import static io.ambientcode.sidecar.testing.McpHttpClient.isError;
+import static io.ambientcode.sidecar.testing.McpHttpClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.ambientcode.sidecar.github.support.GitHubWorld;
-import io.ambientcode.sidecar.github.support.SidecarTestBase;
+import io.ambientcode.sidecar.testing.SidecarQuarkusTestBase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 @QuarkusTestResource(value = GitHubWorld.class, restrictToAnnotatedClass = false)
-class GitHubToolsTest extends SidecarTestBase {
+class GitHubToolsTest extends SidecarQuarkusTestBase {
 
     static final String R = "/repos/acme/widgets";
 

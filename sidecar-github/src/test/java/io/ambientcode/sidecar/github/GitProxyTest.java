@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ambientcode.sidecar.github.support.GitHubWorld;
 import io.ambientcode.sidecar.github.support.GitRepos;
 import io.ambientcode.sidecar.github.support.RunnerGit;
-import io.ambientcode.sidecar.github.support.SidecarTestBase;
+import io.ambientcode.sidecar.testing.SidecarQuarkusTestBase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = GitHubWorld.class, restrictToAnnotatedClass = false)
-class GitProxyTest extends SidecarTestBase {
+class GitProxyTest extends SidecarQuarkusTestBase {
 
     final List<GitRepos.Run> runs = new ArrayList<>();
 
@@ -70,7 +70,7 @@ class GitProxyTest extends SidecarTestBase {
         GitRepos.Run config = git(runner, repo, "config", "--list", "--show-origin");
         assertThat(config.output()).contains("insteadof=https://github.com/");
         String gitDir = Files.readString(repo.resolve(".git/config"));
-        for (String secret : GitHubWorld.tokens) {
+        for (String secret : GitHubWorld.SECRETS) {
             for (GitRepos.Run run : runs) {
                 assertThat(String.join(" ", run.argv())).doesNotContain(secret);
                 assertThat(run.env().toString()).doesNotContain(secret);

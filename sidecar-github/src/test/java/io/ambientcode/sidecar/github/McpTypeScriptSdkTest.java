@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientcode.sidecar.github.support.GitHubWorld;
-import io.ambientcode.sidecar.github.support.McpClient;
-import io.ambientcode.sidecar.github.support.SidecarTestBase;
+import io.ambientcode.sidecar.testing.McpHttpClient;
+import io.ambientcode.sidecar.testing.SidecarQuarkusTestBase;
 import io.ambientcode.sidecar.testing.McpSdkClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,14 +22,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 @QuarkusTestResource(value = GitHubWorld.class, restrictToAnnotatedClass = false)
-class McpTypeScriptSdkTest extends SidecarTestBase {
+class McpTypeScriptSdkTest extends SidecarQuarkusTestBase {
 
     @ParameterizedTest
     @CsvSource({ "streamable,/mcp", "sse,/mcp/sse" })
     void theRealSdkConnectsListsAndCalls(String mode, String path) throws Exception {
         github.stubFor(get("/user").willReturn(okJson("{\"login\":\"sdk-octocat\"}")));
         JsonNode result = McpSdkClient.run(mode, baseUrl() + path, "get_me", "{}");
-        McpClient.TRANSCRIPT.add(result.toString());
+        McpHttpClient.TRANSCRIPT.add(result.toString());
         assertThat(result.path("server").path("name").asText()).isEqualTo("github");
         assertThat(result.path("tools")).hasSizeGreaterThanOrEqualTo(30);
         assertThat(result.path("tools").findValuesAsText("name")).contains("get_me", "push_files", "refresh_credentials");

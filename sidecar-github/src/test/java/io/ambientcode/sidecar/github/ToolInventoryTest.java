@@ -2,19 +2,22 @@ package io.ambientcode.sidecar.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientcode.contracts.provider.Provider;
+import io.ambientcode.contracts.testing.SpecDocs;
 import io.ambientcode.sidecar.github.support.GitHubWorld;
-import io.ambientcode.sidecar.github.support.SidecarTestBase;
-import io.ambientcode.sidecar.tools.SidecarTools;
-import io.quarkiverse.mcp.server.Tool;
+import io.ambientcode.sidecar.github.tools.ActionsTools;
+import io.ambientcode.sidecar.github.tools.ContextTools;
+import io.ambientcode.sidecar.github.tools.IssueTools;
+import io.ambientcode.sidecar.github.tools.PullRequestTools;
+import io.ambientcode.sidecar.github.tools.RepositoryTools;
+import io.ambientcode.sidecar.testing.SidecarQuarkusTestBase;
+import io.ambientcode.sidecar.testing.ToolInventory;
+import io.ambientcode.sidecar.tools.RefreshCredentialsTool;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.lang.reflect.Method;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = GitHubWorld.class, restrictToAnnotatedClass = false)
-class ToolInventoryTest extends SidecarTestBase {
+class ToolInventoryTest extends SidecarQuarkusTestBase {
 
     static final Set<String> READ_ONLY = Set.of("get_me", "search_repositories", "get_file_contents", "list_branches",
             "list_commits", "get_commit", "list_issues", "issue_read", "get_issue", "search_issues", "list_pull_requests",
@@ -37,47 +40,20 @@ class ToolInventoryTest extends SidecarTestBase {
 
     @Test
     void toolsListHasEveryToolWithCorrectAnnotations() {
-        JsonNode tools = mcp.listTools().path("tools");
-        Map<String, JsonNode> byName = new HashMap<>();
-        tools.forEach(t -> byName.put(t.path("name").asText(), t));
-        Set<String> expected = new java.util.HashSet<>(READ_ONLY);
-        expected.addAll(WRITES);
-        assertThat(byName.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        byName.forEach((name, tool) -> {
-            JsonNode a = tool.path("annotations");
-            assertThat(a.isObject()).as(name + " has annotations").isTrue();
-            assertThat(a.path("readOnlyHint").asBoolean()).as(name + " readOnlyHint").isEqualTo(READ_ONLY.contains(name));
-            if (READ_ONLY.contains(name)) {
-                assertThat(a.path("destructiveHint").asBoolean()).as(name + " destructiveHint").isFalse();
-            } else {
-                assertThat(a.path("destructiveHint").asBoolean()).as(name + " destructiveHint").isEqualTo(DESTRUCTIVE.contains(name));
-            }
-        });
-        JsonNode files = byName.get("push_files").path("inputSchema").path("properties").path("files");
-        assertThat(files.path("type").asText()).isEqualTo("array");
-        assertThat(byName.get("list_issues").path("inputSchema").path("required"))
-                .extracting(JsonNode::asText).containsExactlyInAnyOrder("owner", "repo");
-        assertThat(byName.get("get_pull_request").path("inputSchema").path("properties").has("pullNumber")).isTrue();
+        ToolInventory tools = ToolInventory.of(mcp.listTools()).assertHints(READ_ONLY, WRITES, DESTRUCTIVE);
+        tools.assertMatchesSpec(Provider.GITHUB, SpecDocs.table("sidecars.md", Provider.GITHUB.id() + " tool"));
+        assertThat(tools.tool("push_files").path("inputSchema").path("properties").path("files").path("type").asText())
+                .isEqualTo("array");
+        assertThat(tools.required("list_issues")).containsExactlyInAnyOrder("owner", "repo");
+        assertThat(tools.properties("get_pull_request")).contains("pullNumber");
     }
 
     /** Every bean with tools passes the redacting interceptor: a class without it would leak unredacted results. */
     @Test
     void everyToolClassIsGuarded() {
-        List<Class<?>> classes = List.of(io.ambientcode.sidecar.github.tools.ContextTools.class,
-                io.ambientcode.sidecar.github.tools.RepositoryTools.class, io.ambientcode.sidecar.github.tools.IssueTools.class,
-                io.ambientcode.sidecar.github.tools.PullRequestTools.class, io.ambientcode.sidecar.github.tools.ActionsTools.class,
-                io.ambientcode.sidecar.tools.RefreshCredentialsTool.class);
-        Set<String> declared = classes.stream().flatMap(c -> java.util.Arrays.stream(c.getDeclaredMethods()))
-                .map(m -> m.getAnnotation(Tool.class)).filter(java.util.Objects::nonNull).map(Tool::name)
-                .collect(Collectors.toSet());
-        assertThat(declared).hasSize(READ_ONLY.size() + WRITES.size());
-        for (Class<?> c : classes) {
-            assertThat(c.isAnnotationPresent(SidecarTools.class)).as(c.getSimpleName()).isTrue();
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(Tool.class)) {
-                    assertThat(m.getReturnType().getSimpleName()).as(m.getName()).isEqualTo("ToolResponse");
-                }
-            }
-        }
+        Set<String> all = new HashSet<>(READ_ONLY);
+        all.addAll(WRITES);
+        ToolInventory.assertGuarded(List.of(ContextTools.class, RepositoryTools.class, IssueTools.class,
+                PullRequestTools.class, ActionsTools.class, RefreshCredentialsTool.class), all);
     }
 }

@@ -20,11 +20,13 @@ class ConfigAndErrorsPureTest {
 
     @Test
     void startupCheckNamesEveryBadProperty() {
-        assertThat(GoogleStartupCheck.problems(config("https://oauth2.googleapis.com/token", Duration.ofHours(1)))).isEmpty();
-        assertThat(GoogleStartupCheck.problems(config("http://tokens.example.com/token", Duration.ofHours(2))))
+        assertThat(GoogleConfigRules.problems(config("https://oauth2.googleapis.com/token", Duration.ofHours(1)))).isEmpty();
+        assertThat(GoogleConfigRules.problems(config("http://tokens.example.com/token", Duration.ofHours(2))))
                 .containsExactly("ambient.google.token-url must use https for a host outside loopback and the cluster: "
                         + "http://tokens.example.com/token", "ambient.google.assertion-lifetime must be between 1 s and 1 h");
-        assertThat(GoogleStartupCheck.problems(config("https://user:pw@oauth2.googleapis.com/token", Duration.ofHours(1))))
+        assertThat(GoogleConfigRules.problems(config("ftp://oauth2.googleapis.com/token", Duration.ofSeconds(1))))
+                .containsExactly("ambient.google.token-url must use http or https: ftp://oauth2.googleapis.com/token");
+        assertThat(GoogleConfigRules.problems(config("https://user:pw@oauth2.googleapis.com/token", Duration.ofHours(1))))
                 .singleElement().asString().contains("user information").doesNotContain("pw");
     }
 

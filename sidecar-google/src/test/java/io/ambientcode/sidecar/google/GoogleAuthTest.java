@@ -11,9 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.ambientcode.sidecar.google.support.GoogleWorld.google;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.ambientcode.sidecar.exchange.CredentialFailure;
 import io.ambientcode.sidecar.google.support.GoogleTestBase;
 import io.ambientcode.sidecar.google.support.GoogleWorld;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -231,14 +233,22 @@ class GoogleAuthTest extends GoogleTestBase {
         assertThat(error("list_gmail_labels", Map.of())).isEqualTo("Google API error 401: Invalid Credentials");
     }
 
+    /**
+     * A stored credential that is not usable is never published: the refresh fails with a reason naming the missing
+     * field (never a value), and the sidecar keeps serving with the credential it holds until the user fixes it.
+     */
     @Test
     @Order(7)
-    void aMalformedCredentialIsAClearErrorWithoutItsContent() throws Exception {
-        rotateAndLoad("{\"type\":\"authorized_user\",\"client_id\":\"x\",\"client_secret\":\"only-half-there\"}", null);
-        assertThat(error("list_gmail_labels", Map.of())).isEqualTo("the Google credential is unusable: authorized_user "
-                + "JSON is missing \"refresh_token\"; update the credential").doesNotContain("only-half-there");
+    void aMalformedCredentialIsRefusedClearlyAndTheHeldOneStaysInUse() throws Exception {
         rotateAndLoad(GoogleWorld.authorizedUser(), null);
         GoogleWorld.nextAccessToken(3600);
+        ok("list_gmail_labels", Map.of());
+
+        assertThatThrownBy(() -> rotateAndLoad(
+                "{\"type\":\"authorized_user\",\"client_id\":\"x\",\"client_secret\":\"only-half-there\"}", null))
+                .isInstanceOf(CredentialFailure.class)
+                .hasMessageContaining("authorized_user JSON is missing \"refresh_token\"")
+                .message().doesNotContain("only-half-there");
         ok("list_gmail_labels", Map.of());
     }
 }

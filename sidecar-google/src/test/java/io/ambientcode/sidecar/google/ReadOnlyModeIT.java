@@ -39,7 +39,7 @@ class ReadOnlyModeIT {
         KeyPair key = GoogleWorld.newKey();
         try (FakeAmbient ambient = new FakeAmbient("google", GoogleWorld.serviceAccount(key, "kid-ro"), null, 0)) {
             ambient.credentialApi.setEmail(GoogleWorld.SUBJECT);
-            google.stubFor(post(urlPathEqualTo("/token")).willReturn(okJson("{\"access_token\":\"" + GoogleWorld.secret("at-")
+            google.stubFor(post(urlPathEqualTo("/token")).willReturn(okJson("{\"access_token\":\"" + GoogleWorld.newSecret("at-")
                     + "\",\"expires_in\":3600}")));
             google.stubFor(get(urlPathEqualTo("/gmail/v1/users/me/labels")).willReturn(okJson("{\"labels\":[{\"id\":\"INBOX\","
                     + "\"name\":\"INBOX\",\"type\":\"system\"}]}")));
@@ -66,7 +66,7 @@ class ReadOnlyModeIT {
                 assertThat(jws.verifySignature()).isTrue();
                 assertThat(JwtClaims.parse(jws.getPayload()).getStringClaimValue("scope")).isEqualTo(
                         "https://www.googleapis.com/auth/gmail.readonly https://www.googleapis.com/auth/drive.readonly");
-                for (String secret : GoogleWorld.secrets) {
+                for (String secret : GoogleWorld.SECRETS) {
                     assertThat(p.output()).doesNotContain(secret);
                 }
             }

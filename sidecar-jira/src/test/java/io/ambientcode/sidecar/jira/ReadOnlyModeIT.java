@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Acceptance 4 against the packaged sidecar: in read-only mode, under any of its three spellings, the write tools are
+ * Acceptance 4 against the packaged sidecar: in read-only mode, under each of its three spellings, the write tools are
  * absent from tools/list and refused when called by name; the one ToolPolicy decision sees the folded value (an
- * explicit MCP_READ_ONLY=false does not undo an upstream spelling that asks for read-only).
+ * explicit MCP_READ_ONLY=false does not undo an upstream spelling that asks for read-only). The truthy words each
+ * spelling accepts (1, yes, y, on, ...) are {@code ReadOnlySpellingsTest}'s.
  */
 class ReadOnlyModeIT {
 
@@ -36,7 +37,7 @@ class ReadOnlyModeIT {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({ "MCP_READ_ONLY, true", "JIRA_READ_ONLY_MODE, true", "READ_ONLY_MODE, yes", "JIRA_READ_ONLY_MODE, on" })
+    @CsvSource({ "MCP_READ_ONLY, true", "JIRA_READ_ONLY_MODE, true", "READ_ONLY_MODE, yes" })
     void writeToolsAreHiddenAndRefusedByName(String variable, String value) throws Exception {
         Map<String, String> env = new HashMap<>(ambient.env());
         env.put(variable, value);

@@ -7,26 +7,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Settings of the kubernetes sidecar beyond the shared runtime's ({@code MCP_READ_ONLY}, {@code MCP_TOOLS},
- * {@code MCP_EXCLUDE_TOOLS} come from the runtime). Every value is checked at start-up; an invalid one stops the
- * sidecar (I6).
+ * Settings of the kubernetes sidecar beyond the shared runtime's ({@code MCP_READ_ONLY}, {@code MCP_DISABLE_DESTRUCTIVE}
+ * (kubernetes-mcp-server's {@code --disable-destructive}), {@code MCP_TOOLS}, {@code MCP_EXCLUDE_TOOLS} come from the
+ * runtime). Every value is checked at start-up; an invalid one stops the sidecar (I6). The session-level switches are
+ * also read under their contract names ({@code SidecarEnv.K8S_*}, see application.properties).
  */
 @ConfigMapping(prefix = "ambient.k8s")
 public interface K8sConfig {
 
     /**
      * Expose {@code pods_exec} (runs commands inside the target cluster's containers). Off by default: it is the
-     * tool most able to do harm, and it needs {@code pods/exec} RBAC the agent rarely needs.
+     * tool most able to do harm, and it needs {@code pods/exec} RBAC the agent rarely needs. Also read from
+     * {@code K8S_ALLOW_EXEC}.
      */
     @WithDefault("false")
     boolean allowExec();
-
-    /**
-     * The equivalent of kubernetes-mcp-server's {@code --disable-destructive}: hide every tool whose
-     * {@code destructiveHint} is true (deletes, create-or-update, exec), keep read-only and additive tools.
-     */
-    @WithDefault("false")
-    boolean disableDestructive();
 
     /**
      * Show the values of Secret {@code data}/{@code stringData}. Off by default: values are replaced by

@@ -17,6 +17,7 @@ import io.ambientcode.sidecar.testing.SidecarQuarkusTestBase;
 import io.fabric8.kubernetes.client.impl.BaseClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * I7 for kubeconfigs: a rotated kubeconfig (here with client certificate and key data generated for this run) reaches
  * the tools through {@code refresh_credentials} without a restart, the client is rebuilt and the replaced one closed;
  * an API server answering 401 makes the sidecar fetch the credential again once and retry once; a kubeconfig the
- * sidecar must not use (an exec plugin) fails closed with a clear tool error. Runs after the tool tests, before the
- * leak scan, because it changes the session's credential.
+ * sidecar must not use (an exec plugin) is refused when fetched, with a clear error, and never becomes the live
+ * credential (the runtime's {@code validate} hook). Runs after the tool tests, before the leak scan, because it
+ * changes the session's credential.
  */
 @QuarkusTest
 @QuarkusTestResource(value = K8sWorld.class, restrictToAnnotatedClass = false)
@@ -50,29 +52,31 @@ class CredentialRotationTest extends SidecarQuarkusTestBase {
     @Test
     @Order(1)
     void aRotatedKubeconfigWithClientCertificateReachesTheToolsAndTheOldClientIsClosed() {
+        // clients are built on first use: make sure the current credential's exists
+        assertThat(isError(mcp.call("namespaces_list", Map.of()))).isFalse();
         KubeSession before = clients.current().orElseThrow();
         Kubeconfigs.ClientCertificate cert = Kubeconfigs.ClientCertificate.generate();
-        K8sWorld.secrets.addAll(cert.secrets());
+        K8sWorld.SECRETS.addAll(cert.secrets());
         String token = Kubeconfigs.newToken();
         String doc = Kubeconfigs.withClientCertificate(cluster.url(), K8sWorld.HOME_NS, cert, token);
-        K8sWorld.secrets.add(token);
-        K8sWorld.secrets.add(doc);
+        K8sWorld.SECRETS.add(token);
+        K8sWorld.SECRETS.add(doc);
         ambient.credentialApi.rotate(doc);
 
         JsonNode refreshed = mcp.call("refresh_credentials", Map.of());
         assertThat(text(refreshed)).startsWith("Credentials refreshed");
         K8sWorld.currentToken = token;
 
+        int since = cluster.requests.size();
+        assertThat(text(mcp.call("namespaces_list", Map.of()))).contains(K8sWorld.HOME_NS);
+        assertThat(namespacesListed(since)).singleElement()
+                .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer " + token));
+
         KubeSession after = clients.current().orElseThrow();
         assertThat(after).isNotSameAs(before);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> before.client().adapt(BaseClient.class).getHttpClient().isClosed());
         assertThat(after.client().adapt(BaseClient.class).getHttpClient().isClosed()).isFalse();
-
-        int since = cluster.requests.size();
-        assertThat(text(mcp.call("namespaces_list", Map.of()))).contains(K8sWorld.HOME_NS);
-        assertThat(namespacesListed(since)).singleElement()
-                .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer " + token));
     }
 
     @Test
@@ -98,7 +102,7 @@ class CredentialRotationTest extends SidecarQuarkusTestBase {
 
     @Test
     @Order(3)
-    void aKubeconfigWithAnExecPluginFailsClosedWithAClearError() throws Exception {
+    void aKubeconfigWithAnExecPluginIsRefusedBeforeItIsEverUsed() throws Exception {
         String envSecret = "exec-env-" + java.util.UUID.randomUUID();
         String doc = """
                 apiVersion: v1
@@ -120,16 +124,23 @@ class CredentialRotationTest extends SidecarQuarkusTestBase {
                       env:
                       - {name: SECRET, value: %s}
                 """.formatted(cluster.url(), envSecret);
-        K8sWorld.secrets.add(envSecret);
-        K8sWorld.secrets.add(doc);
+        K8sWorld.SECRETS.add(envSecret);
+        K8sWorld.SECRETS.add(doc);
         ambient.credentialApi.rotate(doc);
-        assertThat(text(mcp.call("refresh_credentials", Map.of()))).startsWith("Credentials refreshed");
         int since = cluster.requests.size();
-        JsonNode refused = mcp.call("namespaces_list", Map.of());
+        JsonNode refused = mcp.call("refresh_credentials", Map.of());
         assertThat(isError(refused)).isTrue();
-        assertThat(text(refused)).isEqualTo("the kubeconfig credential cannot be used: user 'u' uses an exec credential "
-                + "plugin; the sidecar runs no programs from a credential (use a token or client certificate)");
-        assertThat(cluster.requests.size()).isEqualTo(since);
+        assertThat(text(refused)).isEqualTo("Credential refresh failed: credential " + ambient.credentialId
+                + " cannot be used: user 'u' uses an exec credential plugin; the sidecar runs no programs from a "
+                + "credential (use a token or client certificate) (will retry)");
+        // the refused document never became the live credential: readiness says why, calls go on with the previous one
+        String ready = RestAssured.given().baseUri(managementBase()).get("/q/health/ready").then().statusCode(200)
+                .extract().asString();
+        assertThat(ready).contains("exec credential plugin").doesNotContain(envSecret);
+        JsonNode listed = mcp.call("namespaces_list", Map.of());
+        assertThat(isError(listed)).as(text(listed)).isFalse();
+        assertThat(namespacesListed(since)).singleElement()
+                .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer " + K8sWorld.currentToken));
         assertThat(Files.exists(java.nio.file.Path.of("/tmp/exec-plugin-ran"))).as("the plugin never ran").isFalse();
 
         // back to a usable credential for the tests that follow

@@ -2,27 +2,21 @@ package io.ambientcode.sidecar.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientcode.contracts.provider.Provider;
+import io.ambientcode.contracts.testing.SpecDocs;
 import io.ambientcode.sidecar.k8s.support.K8sWorld;
 import io.ambientcode.sidecar.k8s.tools.ClusterTools;
 import io.ambientcode.sidecar.k8s.tools.PodTools;
 import io.ambientcode.sidecar.k8s.tools.ResourceTools;
 import io.ambientcode.sidecar.testing.SidecarQuarkusTestBase;
+import io.ambientcode.sidecar.testing.ToolInventory;
 import io.ambientcode.sidecar.tools.RefreshCredentialsTool;
-import io.ambientcode.sidecar.tools.SidecarTools;
-import io.quarkiverse.mcp.server.Tool;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,54 +50,29 @@ class ToolInventoryTest extends SidecarQuarkusTestBase {
 
     @Test
     void toolsListHasKubernetesMcpServerNamesParametersAndHints() {
-        JsonNode tools = mcp.listTools().path("tools");
-        Map<String, JsonNode> byName = new HashMap<>();
-        tools.forEach(t -> byName.put(t.path("name").asText(), t));
-        Set<String> expected = new HashSet<>(READ_ONLY);
-        expected.addAll(DESTRUCTIVE);
-        expected.remove("pods_exec"); // off unless ambient.k8s.allow-exec=true (ToolFilteringIT turns it on)
-        assertThat(byName.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(byName.keySet()).noneMatch(n -> n.startsWith("configuration_"));
-        byName.forEach((name, tool) -> {
-            JsonNode a = tool.path("annotations");
-            assertThat(a.isObject()).as(name + " has annotations").isTrue();
-            assertThat(a.path("readOnlyHint").asBoolean()).as(name + " readOnlyHint").isEqualTo(READ_ONLY.contains(name));
-            assertThat(a.path("destructiveHint").asBoolean()).as(name + " destructiveHint")
-                    .isEqualTo(DESTRUCTIVE.contains(name));
-        });
+        Set<String> listed = new HashSet<>(DESTRUCTIVE);
+        listed.remove("pods_exec"); // off unless ambient.k8s.allow-exec=true (ToolFilteringIT turns it on)
+        ToolInventory tools = ToolInventory.of(mcp.listTools()).assertHints(READ_ONLY, listed, listed);
+        tools.assertMatchesSpec(Provider.KUBECONFIG, SpecDocs.table("sidecars.md", Provider.KUBECONFIG.id() + " tool"));
+        assertThat(tools.names()).noneMatch(n -> n.startsWith("configuration_"));
         PARAMETERS.forEach((name, params) -> {
-            JsonNode schema = byName.get(name).path("inputSchema");
-            List<String> properties = new ArrayList<>();
-            schema.path("properties").fieldNames().forEachRemaining(properties::add);
-            assertThat(properties).as(name + " parameters").containsExactlyInAnyOrderElementsOf(params.get(0));
-            List<String> required = new ArrayList<>();
-            schema.path("required").forEach(r -> required.add(r.asText()));
-            assertThat(required).as(name + " required").containsExactlyInAnyOrderElementsOf(params.get(1));
+            assertThat(tools.properties(name)).as(name + " parameters").containsExactlyInAnyOrderElementsOf(params.get(0));
+            assertThat(tools.required(name)).as(name + " required").containsExactlyInAnyOrderElementsOf(params.get(1));
         });
-        JsonNode delete = byName.get("resources_delete").path("inputSchema").path("properties");
-        assertThat(delete.path("gracePeriodSeconds").path("type").asText()).isEqualTo("integer");
-        assertThat(byName.get("pods_log").path("inputSchema").path("properties").path("previous").path("type").asText())
+        assertThat(tools.tool("resources_delete").path("inputSchema").path("properties").path("gracePeriodSeconds")
+                .path("type").asText()).isEqualTo("integer");
+        assertThat(tools.tool("pods_log").path("inputSchema").path("properties").path("previous").path("type").asText())
                 .isEqualTo("boolean");
     }
 
     /** Every bean with tools passes the redacting interceptor: a class without it would leak unredacted results. */
     @Test
     void everyToolClassIsGuardedAndDeclaresTheExpectedTools() {
-        List<Class<?>> classes = List.of(ClusterTools.class, PodTools.class, ResourceTools.class,
-                RefreshCredentialsTool.class);
-        Set<String> declared = classes.stream().flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
-                .map(m -> m.getAnnotation(Tool.class)).filter(Objects::nonNull).map(Tool::name)
-                .collect(Collectors.toSet());
         Set<String> expected = new HashSet<>(READ_ONLY);
         expected.addAll(DESTRUCTIVE);
-        assertThat(declared).containsExactlyInAnyOrderElementsOf(expected);
-        for (Class<?> c : classes) {
-            assertThat(c.isAnnotationPresent(SidecarTools.class)).as(c.getSimpleName()).isTrue();
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(Tool.class)) {
-                    assertThat(m.getReturnType().getSimpleName()).as(m.getName()).isEqualTo("ToolResponse");
-                }
-            }
-        }
+        ToolInventory.assertGuarded(List.of(ClusterTools.class, PodTools.class, ResourceTools.class,
+                RefreshCredentialsTool.class), expected);
+        ToolInventory.assertDeclaredMatchSpec(List.of(ClusterTools.class, PodTools.class, ResourceTools.class,
+                RefreshCredentialsTool.class), Provider.KUBECONFIG, SpecDocs.table("sidecars.md", "kubeconfig tool"));
     }
 }

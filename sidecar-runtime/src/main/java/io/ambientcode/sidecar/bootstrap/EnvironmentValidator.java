@@ -8,12 +8,14 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Fail closed at start-up (I6): the environment contract is validated before anything is served. Quarkus fires the
+ * Fail closed at start-up (I6): the environment contract, then the provider module's own configuration
+ * ({@link SidecarProviderModule#configurationProblems}), are validated before anything is served. Quarkus fires the
  * start-up event before the HTTP server binds its port, so an exception here stops the process with a non-zero exit
  * and the port never opens. The variables are read through MicroProfile Config under their exact names, which
  * resolves to the process environment in production and lets tests supply them as config.
@@ -36,6 +38,12 @@ public class EnvironmentValidator {
         } catch (InvalidEnvironmentException e) {
             LOG.errorf("refusing to start the %s sidecar: invalid environment: %s", module.provider().id(), e.getMessage());
             throw e;
+        }
+        List<String> problems = module.configurationProblems();
+        if (!problems.isEmpty()) {
+            String message = String.join("; ", problems);
+            LOG.errorf("refusing to start the %s sidecar: invalid configuration: %s", module.provider().id(), message);
+            throw new InvalidConfigurationException(message);
         }
         holder.addStaticSecret(env.proof());
         context.accept(env);

@@ -39,6 +39,7 @@ public record SidecarEnvironment(
         RSAPublicKey exchangeKey,
         String proof,
         boolean readOnly,
+        boolean disableDestructive,
         Set<String> allowedTools,
         Set<String> excludedTools) {
 
@@ -85,6 +86,7 @@ public record SidecarEnvironment(
 
         return new SidecarEnvironment(sessionId, expected, credentialId, apiUrl, tokenUrl, key, proof,
                 bool(lookup, SidecarEnv.MCP_READ_ONLY),
+                bool(lookup, SidecarEnv.MCP_DISABLE_DESTRUCTIVE),
                 names(lookup, SidecarEnv.MCP_TOOLS),
                 names(lookup, SidecarEnv.MCP_EXCLUDE_TOOLS));
     }
@@ -98,8 +100,8 @@ public record SidecarEnvironment(
     @Override
     public String toString() {
         return "SidecarEnvironment[session=" + sessionId + ", provider=" + provider.id() + ", credential=" + credentialId
-                + ", api=" + apiUrl + ", tokenUrl=" + tokenUrl + ", readOnly=" + readOnly + ", tools=" + allowedTools
-                + ", excludeTools=" + excludedTools + ", proof=<hidden>]";
+                + ", api=" + apiUrl + ", tokenUrl=" + tokenUrl + ", readOnly=" + readOnly + ", disableDestructive="
+                + disableDestructive + ", tools=" + allowedTools + ", excludeTools=" + excludedTools + ", proof=<hidden>]";
     }
 
     private static String required(Function<String, Optional<String>> lookup, String name) {

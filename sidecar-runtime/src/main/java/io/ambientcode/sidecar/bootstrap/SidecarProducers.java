@@ -5,6 +5,7 @@ import io.ambientcode.sidecar.credential.CredentialFetchClient;
 import io.ambientcode.sidecar.credential.CredentialHolder;
 import io.ambientcode.sidecar.credential.CredentialRefresher;
 import io.ambientcode.sidecar.exchange.TokenExchangeClient;
+import io.ambientcode.sidecar.spi.SidecarProviderModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -19,7 +20,8 @@ public class SidecarProducers {
     /** Application-scoped (a client proxy), so nothing builds it before the environment has been validated. */
     @Produces
     @ApplicationScoped
-    CredentialRefresher refresher(SidecarContext context, CredentialHolder holder, SidecarConfig config) {
+    CredentialRefresher refresher(SidecarContext context, CredentialHolder holder, SidecarProviderModule module,
+            SidecarConfig config) {
         SidecarEnvironment env = context.environment();
         // One small client for the token server and the credential API; redirects are never followed (a redirect
         // would carry the assertion or the session token somewhere the URL policy did not approve).
@@ -33,7 +35,7 @@ public class SidecarProducers {
                 env.provider().id(), env.proof(), config.ambient().requestTimeout(), clock);
         CredentialFetchClient fetch = new CredentialFetchClient(http, env.credentialTokenUrl(), env.credentialId(),
                 env.provider().id(), config.ambient().requestTimeout(), clock);
-        return new CredentialRefresher(exchange, fetch, holder, config.refresh(), clock);
+        return new CredentialRefresher(exchange, fetch, holder, module, config.refresh(), clock);
     }
 
     void close(@Disposes CredentialRefresher refresher) {

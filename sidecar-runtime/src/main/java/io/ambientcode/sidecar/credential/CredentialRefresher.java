@@ -4,6 +4,7 @@ import io.ambientcode.sidecar.SidecarConfig;
 import io.ambientcode.sidecar.exchange.CredentialFailure;
 import io.ambientcode.sidecar.exchange.SessionToken;
 import io.ambientcode.sidecar.exchange.TokenExchangeClient;
+import io.ambientcode.sidecar.spi.SidecarProviderModule;
 import io.quarkus.runtime.Quarkus;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,14 +17,19 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the credential fresh. Four triggers, one code path ({@link #refreshNow}, exchange then fetch then swap, one at
- * a time): the first load at start (retrying transient failures with backoff instead of exiting), the schedule before
- * the session token or credential expires, an upstream 401 ({@link #refreshAfterUnauthorized}), and on demand
- * ({@link #refreshOnDemand}, rate-limited). A permanent refusal (403) drops the credential: fail closed.
+ * Keeps the credential fresh. Four triggers, one code path ({@link #refreshNow}, one at a time: exchange, fetch, the
+ * provider module's {@code validate} and {@code prepare}, then swap): the first load at start (retrying transient
+ * failures with backoff instead of exiting), the schedule before the session token or credential expires, an upstream
+ * refusal of the credential ({@link #refreshAfterRefusal}: a 401, an OAuth {@code invalid_grant}), and on demand
+ * ({@link #refreshOnDemand}, rate-limited). A permanent refusal (403) drops the credential: fail closed. A credential
+ * the module cannot use is never swapped in; fetching continues with backoff.
  */
 public class CredentialRefresher {
 
     private static final Logger LOG = Logger.getLogger(CredentialRefresher.class);
+
+    /** {@link #lastFailure()} after a successful refresh. */
+    public static final String NO_FAILURE = "none";
 
     /** Where the refresher stands; readiness and tool errors report it. */
     public enum Status {
@@ -33,6 +39,7 @@ public class CredentialRefresher {
     private final TokenExchangeClient exchange;
     private final CredentialFetchClient fetch;
     private final CredentialHolder holder;
+    private final SidecarProviderModule module;
     private final SidecarConfig.Refresh config;
     private final Backoff backoff;
     private final Clock clock;
@@ -44,10 +51,11 @@ public class CredentialRefresher {
     private ScheduledFuture<?> next;
 
     public CredentialRefresher(TokenExchangeClient exchange, CredentialFetchClient fetch, CredentialHolder holder,
-            SidecarConfig.Refresh config, Clock clock) {
+            SidecarProviderModule module, SidecarConfig.Refresh config, Clock clock) {
         this.exchange = exchange;
         this.fetch = fetch;
         this.holder = holder;
+        this.module = module;
         this.config = config;
         this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
         this.clock = clock;
@@ -72,27 +80,34 @@ public class CredentialRefresher {
         return lastFailure;
     }
 
-    /** Exchange, fetch and swap, now. One at a time: concurrent callers queue and the later ones refresh again. */
+    /**
+     * Exchange, fetch, check, prepare and swap, now. One at a time: concurrent callers queue and the later ones refresh
+     * again. The credential is published only once the module prepared it, so no call ever finds it half set up.
+     */
     public synchronized Credential refreshNow() throws CredentialFailure {
         SessionToken session = exchange.exchange();
         Credential fresh = fetch.fetch(session);
+        makeReady(fresh);
         holder.swap(fresh, session);
         status = Status.READY;
-        lastFailure = "none";
+        lastFailure = NO_FAILURE;
         reschedule(session, fresh);
         return fresh;
     }
 
     /**
-     * The upstream answered 401 to a call made with {@code used}. If another caller already replaced that credential,
-     * the newer one is returned without a new fetch (no refresh storm when many calls fail at once).
+     * The upstream refused {@code used} (a 401, an OAuth {@code invalid_grant}): fetch the credential again, since the
+     * user may have rotated it. If another caller already replaced that credential, the newer one is returned without
+     * a new fetch (no refresh storm when many calls fail at once).
+     *
+     * @param reason what refused it, for the log (e.g. {@code "GitHub API answered 401"}); no values
      */
-    public synchronized Credential refreshAfterUnauthorized(Credential used) throws CredentialFailure {
+    public synchronized Credential refreshAfterRefusal(Credential used, String reason) throws CredentialFailure {
         Credential current = holder.current().orElse(null);
         if (current != null && current != used) {
             return current;
         }
-        LOG.infof("upstream refused credential %s (401): refreshing once", used.credentialId());
+        LOG.infof("credential %s was refused (%s): fetching it again once", used.credentialId(), reason);
         try {
             return refreshNow();
         } catch (CredentialFailure f) {
@@ -123,6 +138,22 @@ public class CredentialRefresher {
         }
     }
 
+    /** The module's check and preparation; either failing makes the credential unusable (never swapped in). */
+    private void makeReady(Credential fresh) throws CredentialFailure {
+        try {
+            module.validate(fresh);
+            module.prepare(fresh);
+        } catch (UnusableCredentialException e) {
+            throw CredentialFailure.unusable(fresh.credentialId(), holder.redactorIncluding(fresh).redact(e.getMessage()));
+        } catch (CredentialUnavailableException e) {
+            throw CredentialFailure.unusable(fresh.credentialId(), holder.redactorIncluding(fresh).redact(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.errorf("preparing credential %s failed unexpectedly: %s", fresh.credentialId(), e.getClass().getName());
+            throw CredentialFailure.unusable(fresh.credentialId(), "the " + module.provider().id()
+                    + " sidecar could not set up its client (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** Stops the schedule (application shutdown). */
     public void stop() {
         scheduler.shutdownNow();
@@ -148,6 +179,7 @@ public class CredentialRefresher {
     private void onFailure(CredentialFailure f, boolean startup) {
         lastFailure = f.getMessage();
         if (!f.permanent()) {
+            holder.noteUnavailable(f.getMessage());
             return;
         }
         status = Status.FAILED;

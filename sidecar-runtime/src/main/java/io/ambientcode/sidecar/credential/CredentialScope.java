@@ -1,6 +1,7 @@
 package io.ambientcode.sidecar.credential;
 
 import io.ambientcode.sidecar.exchange.CredentialFailure;
+import io.ambientcode.sidecar.spi.SidecarProviderModule;
 import io.ambientcode.sidecar.tools.UpstreamException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,11 +22,13 @@ public class CredentialScope {
 
     private final CredentialHolder holder;
     private final CredentialRefresher refresher;
+    private final String refusal;
 
     @Inject
-    public CredentialScope(CredentialHolder holder, CredentialRefresher refresher) {
+    public CredentialScope(CredentialHolder holder, CredentialRefresher refresher, SidecarProviderModule module) {
         this.holder = holder;
         this.refresher = refresher;
+        this.refusal = module.upstreamName() + " answered 401";
     }
 
     public <T> T call(UpstreamCall<T> call) {
@@ -38,7 +41,7 @@ public class CredentialScope {
             }
             Credential fresh;
             try {
-                fresh = refresher.refreshAfterUnauthorized(used);
+                fresh = refresher.refreshAfterRefusal(used, refusal);
             } catch (CredentialFailure f) {
                 throw new UpstreamException(401, "credentials were refused and could not be refreshed (" + f.code() + ")");
             }

@@ -7,10 +7,13 @@ package io.ambientcode.sidecar.exchange;
  */
 public final class CredentialFailure extends Exception {
 
-    /** Where it failed. */
+    /** Where it failed: the token exchange, the credential fetch, or the provider's check of the fetched credential. */
     public enum Stage {
-        EXCHANGE, FETCH
+        EXCHANGE, FETCH, CHECK
     }
+
+    /** Code of a fetched credential the provider module cannot use. */
+    public static final String UNUSABLE = "unusable_credential";
 
     private final Stage stage;
     private final int status;
@@ -18,12 +21,27 @@ public final class CredentialFailure extends Exception {
     private final boolean permanent;
 
     public CredentialFailure(Stage stage, int status, String code, boolean permanent) {
-        super(stage.name().toLowerCase() + " failed: " + (status == 0 ? "" : "HTTP " + status + " ") + code
-                + (permanent ? " (permanent)" : " (will retry)"), null, false, false);
+        this(stage.name().toLowerCase() + " failed: " + (status == 0 ? "" : "HTTP " + status + " ") + code
+                + (permanent ? " (permanent)" : " (will retry)"), stage, status, code, permanent);
+    }
+
+    private CredentialFailure(String message, Stage stage, int status, String code, boolean permanent) {
+        super(message, null, false, false);
         this.stage = stage;
         this.status = status;
         this.code = code;
         this.permanent = permanent;
+    }
+
+    /**
+     * The credential was fetched but the provider module cannot use it. Not permanent: the user may fix the stored
+     * credential, so fetching continues with backoff.
+     *
+     * @param safeReason the module's reason; names fields, never values
+     */
+    public static CredentialFailure unusable(String credentialId, String safeReason) {
+        return new CredentialFailure("credential " + credentialId + " cannot be used: " + safeReason + " (will retry)",
+                Stage.CHECK, 0, UNUSABLE, false);
     }
 
     public Stage stage() {

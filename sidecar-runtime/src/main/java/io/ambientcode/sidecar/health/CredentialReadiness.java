@@ -10,7 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while a credential is held: the pod's runner starts after the first credential is loaded, and a sidecar
- * that lost its credential (permanent refusal) stops being ready. Ids and states only, never values.
+ * that lost its credential (permanent refusal) stops being ready. While not ready, {@code reason} says why (an
+ * unreachable credential API, a credential the provider cannot use, a refusal); while ready, {@code lastFailure} shows
+ * a failed refresh that left the held credential in use. Ids, states and reasons only, never values.
  */
 @Readiness
 @ApplicationScoped
@@ -25,8 +27,13 @@ public class CredentialReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("credential").withData("state", refresher.status().name());
-        return holder.current()
-                .map(c -> builder.up().withData("credential", c.credentialId()).build())
-                .orElseGet(() -> builder.down().withData("reason", refresher.lastFailure()).build());
+        String failure = refresher.lastFailure();
+        return holder.current().map(c -> {
+            builder.up().withData("credential", c.credentialId());
+            if (!CredentialRefresher.NO_FAILURE.equals(failure)) {
+                builder.withData("lastFailure", failure);
+            }
+            return builder.build();
+        }).orElseGet(() -> builder.down().withData("reason", failure).build());
     }
 }

@@ -24,14 +24,15 @@ public class SidecarToolFilter implements ToolFilter {
     @Override
     public boolean test(ToolInfo tool, FilterContext filterContext) {
         boolean readOnlyHint = tool.annotations().map(ToolAnnotations::readOnlyHint).orElse(false);
-        return policy().exposes(tool.name(), readOnlyHint);
+        boolean destructiveHint = tool.annotations().map(ToolAnnotations::destructiveHint).orElse(true);
+        return policy().exposes(tool.name(), readOnlyHint, destructiveHint);
     }
 
     private ToolPolicy policy() {
         ToolPolicy p = policy;
         if (p == null) {
             SidecarEnvironment env = context.environment();
-            p = new ToolPolicy(env.readOnly(), env.allowedTools(), env.excludedTools());
+            p = new ToolPolicy(env.readOnly(), env.disableDestructive(), env.allowedTools(), env.excludedTools());
             policy = p;
         }
         return p;

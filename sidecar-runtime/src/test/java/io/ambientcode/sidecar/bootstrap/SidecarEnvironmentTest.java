@@ -52,7 +52,9 @@ class SidecarEnvironmentTest {
         env.put(SidecarEnv.MCP_READ_ONLY, "true");
         env.put(SidecarEnv.MCP_TOOLS, "get_me, list_issues");
         env.put(SidecarEnv.MCP_EXCLUDE_TOOLS, "delete_file");
+        env.put(SidecarEnv.MCP_DISABLE_DESTRUCTIVE, "TRUE");
         SidecarEnvironment e = parse();
+        assertThat(e.disableDestructive()).isTrue();
         assertThat(e.credentialId()).isEqualTo("cred-12345678");
         assertThat(e.proof()).isEqualTo(PROOF);
         assertThat(e.readOnly()).isTrue();
@@ -87,6 +89,7 @@ class SidecarEnvironmentTest {
                 Arguments.of(SidecarEnv.AMBIENT_SIDECAR_PROOF_FILE, "/nonexistent/proof"),
                 Arguments.of(SidecarEnv.AMBIENT_ALLOW_EXTERNAL_API, "yes"),
                 Arguments.of(SidecarEnv.MCP_READ_ONLY, "maybe"),
+                Arguments.of(SidecarEnv.MCP_DISABLE_DESTRUCTIVE, "1"),
                 Arguments.of(SidecarEnv.MCP_TOOLS, "get_me,bad name"));
     }
 
@@ -113,6 +116,15 @@ class SidecarEnvironmentTest {
         return Stream.of(SidecarEnv.SESSION_ID, SidecarEnv.CREDENTIAL_PROVIDER, SidecarEnv.CREDENTIAL_IDS,
                 SidecarEnv.AMBIENT_API_URL, SidecarEnv.AMBIENT_CP_TOKEN_URL, SidecarEnv.AMBIENT_CP_TOKEN_PUBLIC_KEY,
                 SidecarEnv.AMBIENT_SIDECAR_PROOF_FILE);
+    }
+
+    @Test
+    void theModesAreOffUnlessSet() {
+        SidecarEnvironment e = parse();
+        assertThat(e.readOnly()).isFalse();
+        assertThat(e.disableDestructive()).isFalse();
+        assertThat(e.allowedTools()).isEmpty();
+        assertThat(e.excludedTools()).isEmpty();
     }
 
     @Test

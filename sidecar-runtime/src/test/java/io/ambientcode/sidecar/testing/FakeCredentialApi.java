@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -31,6 +32,12 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 public final class FakeCredentialApi implements AutoCloseable {
 
     private final HttpServer server;
+    /** Daemon threads, shut down with the fake, so a main that uses it can end. */
+    private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "fake-ambient");
+        t.setDaemon(true);
+        return t;
+    });
     private final JwtConsumer consumer;
     private final String credentialId;
     private final String provider;
@@ -56,7 +63,7 @@ public final class FakeCredentialApi implements AutoCloseable {
                 .setAllowedClockSkewInSeconds(5)
                 .build();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(threads);
         server.createContext(CredentialApiPaths.BASE + "/credentials/", this::handle);
         server.start();
     }
@@ -135,5 +142,6 @@ public final class FakeCredentialApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -41,6 +42,12 @@ public final class FakeTokenServer implements AutoCloseable {
     public static final String KID = "test-signing-1";
 
     private final HttpServer server;
+    /** Daemon threads, shut down with the fake, so a main that uses it can end. */
+    private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "fake-ambient");
+        t.setDaemon(true);
+        return t;
+    });
     private final KeyPair exchangeKey = TestKeys.exchange();
     private final KeyPair signingKey = TestKeys.signing();
     private final String sessionId;
@@ -61,7 +68,7 @@ public final class FakeTokenServer implements AutoCloseable {
         this.proof = proof;
         this.credentialIds = List.copyOf(credentialIds);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(threads);
         server.createContext("/token", this::token);
         server.start();
     }
@@ -170,5 +177,6 @@ public final class FakeTokenServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * real process with exactly the given environment: the inherited environment is reduced to a few neutral variables
  * (PATH, HOME, locale, TMPDIR, JAVA_HOME), so nothing from the developer's shell (a {@code READ_ONLY_MODE}, an
  * {@code MCP_TOOLS}) changes what is tested. MCP and management ports are free ports; a watcher records whether either
- * ever accepted a connection (fail-closed start-up tests assert it never did).
+ * ever accepted a connection (fail-closed start-up tests assert it never did). {@link #builder} chooses the java
+ * launcher, the jar and whether to watch the ports (benchmarks do not: the watcher's polling costs CPU).
  */
 public final class SidecarLauncher implements AutoCloseable {
 
@@ -36,30 +38,94 @@ public final class SidecarLauncher implements AutoCloseable {
     private final Path output;
     private final AtomicBoolean portOpened = new AtomicBoolean();
     private final Thread watcher;
+    /** {@link System#nanoTime()} just before the process was started. */
+    public final long startedAt;
 
     public SidecarLauncher(Map<String, String> env) throws IOException {
         this(env, List.of());
     }
 
     public SidecarLauncher(Map<String, String> env, List<String> jvmOptions) throws IOException {
+        this(builder().env(env).jvmOptions(jvmOptions));
+    }
+
+    private SidecarLauncher(Builder b) throws IOException {
         this.port = freePort();
         this.managementPort = freePort();
         this.output = Files.createTempFile("sidecar", ".log");
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
+        cmd.add(b.launcher.toString());
+        cmd.addAll(b.jvmOptions);
         cmd.add("-jar");
-        cmd.add(jar());
+        cmd.add(b.jar != null ? b.jar : jar());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
+        b.directory.ifPresent(d -> pb.directory(d.toFile()));
         pb.environment().keySet().retainAll(INHERITED);
-        pb.environment().putAll(env);
+        pb.environment().putAll(b.env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         pb.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        startedAt = System.nanoTime();
         process = pb.start();
-        watcher = new Thread(this::watchPorts, "port-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        if (b.watchPorts) {
+            watcher = new Thread(this::watchPorts, "port-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        } else {
+            watcher = null;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How to launch: the environment, JVM options, java launcher, jar, working directory, port watching. */
+    public static final class Builder {
+        private Map<String, String> env = Map.of();
+        private List<String> jvmOptions = List.of();
+        private Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        private String jar;
+        private Optional<Path> directory = Optional.empty();
+        private boolean watchPorts = true;
+
+        public Builder env(Map<String, String> env) {
+            this.env = Map.copyOf(env);
+            return this;
+        }
+
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** The {@code java} launcher (default: the test JVM's). */
+        public Builder java(Path launcher) {
+            this.launcher = launcher;
+            return this;
+        }
+
+        /** The jar (default: {@link #jar()}). */
+        public Builder jar(Path jar) {
+            this.jar = jar.toString();
+            return this;
+        }
+
+        /** The process's working directory (relative paths in JVM options resolve against it). */
+        public Builder directory(Path directory) {
+            this.directory = Optional.of(directory);
+            return this;
+        }
+
+        /** Whether to record if a port ever opened (default true; a fail-closed test needs it, a benchmark not). */
+        public Builder watchPorts(boolean watch) {
+            this.watchPorts = watch;
+            return this;
+        }
+
+        public SidecarLauncher start() throws IOException {
+            return new SidecarLauncher(this);
+        }
     }
 
     /** The packaged sidecar of the module under test. */
@@ -86,6 +152,9 @@ public final class SidecarLauncher implements AutoCloseable {
 
     /** Whether the MCP or the management port ever accepted a connection. */
     public boolean portEverOpened() throws InterruptedException {
+        if (watcher == null) {
+            throw new IllegalStateException("launched without port watching");
+        }
         watcher.join(1000);
         return portOpened.get();
     }

@@ -2,77 +2,77 @@ package io.ambientcode.sidecar.github.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
-import io.ambientcode.sidecar.SidecarConfig;
 import io.ambientcode.sidecar.credential.Credential;
-import io.ambientcode.sidecar.credential.CredentialChanged;
 import io.ambientcode.sidecar.credential.CredentialScope;
 import io.ambientcode.sidecar.github.GitHubConfig;
 import io.ambientcode.sidecar.tools.UpstreamException;
-import jakarta.enterprise.event.Observes;
+import io.ambientcode.sidecar.upstream.UpstreamHttp;
+import io.ambientcode.sidecar.upstream.UpstreamResponse;
+import io.ambientcode.sidecar.upstream.UpstreamUrls;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The GitHub REST API, v3 JSON. Every call goes through {@link CredentialScope} (a 401 refreshes once and retries
- * once), with bounded timeouts, and upstream errors become {@link UpstreamException}s carrying GitHub's status and
- * its short {@code message}. Endpoints are rebuilt when the credential changes ({@link #rebuild}).
+ * The GitHub REST API, v3 JSON, over the runtime's {@link UpstreamHttp} (bounded timeouts and bodies, no redirects).
+ * Every call goes through {@link CredentialScope} (a 401 refreshes once and retries once), and upstream errors become
+ * {@link UpstreamException}s carrying GitHub's status and its short {@code message}. The endpoints (API base, git host)
+ * of a credential are computed when the module prepares it, before it is published ({@link #prepare}).
  */
 @Singleton
 public class GitHubClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String API_VERSION = "2022-11-28";
+    private static final String NOT_JSON = "GitHub answered something that is not JSON";
+
+    /** The endpoints of one credential (compared by identity: a refreshed credential is a new object). */
+    private record Prepared(Credential credential, GitHubEndpoints endpoints) {
+    }
 
     private final CredentialScope scope;
-    private final SidecarConfig.Upstream limits;
+    private final UpstreamHttp http;
     private final GitHubConfig config;
-    private volatile HttpClient http;
-    private volatile GitHubEndpoints endpoints;
+    private final AtomicReference<Prepared> latest = new AtomicReference<>();
 
     @Inject
-    public GitHubClient(CredentialScope scope, SidecarConfig sidecar, GitHubConfig config) {
+    public GitHubClient(CredentialScope scope, UpstreamHttp http, GitHubConfig config) {
         this.scope = scope;
-        this.limits = sidecar.upstream();
+        this.http = http;
         this.config = config;
     }
 
-    /** Client rebuild on credential change (I7): the credential's url decides the API base and the git host. */
-    void rebuild(@Observes CredentialChanged change) {
-        endpoints = GitHubEndpoints.of(change.current().url(), config.gitBaseUrl());
+    /**
+     * The endpoints of a credential about to be published (the module's {@code prepare}).
+     *
+     * @throws IllegalArgumentException when the credential's url is not a usable URL
+     */
+    public void prepare(Credential credential) {
+        latest.set(new Prepared(credential, GitHubEndpoints.of(credential.url(), config.gitBaseUrl())));
     }
 
-    /** The endpoints for the current credential. */
+    /** The endpoints for the credential a call runs with (an older credential's are computed again, cheaply). */
     public GitHubEndpoints endpoints(Credential credential) {
-        GitHubEndpoints e = endpoints;
-        return e != null ? e : GitHubEndpoints.of(credential.url(), config.gitBaseUrl());
+        Prepared p = latest.get();
+        return p != null && p.credential() == credential ? p.endpoints()
+                : GitHubEndpoints.of(credential.url(), config.gitBaseUrl());
     }
 
     public JsonNode get(String path, Map<String, ?> query) {
-        return json(call("GET", path, query, null, "application/vnd.github+json"));
+        return call("GET", path, query, null, "application/vnd.github+json").json(NOT_JSON);
     }
 
     public JsonNode send(String method, String path, Object body) {
-        return json(call(method, path, Map.of(), body, "application/vnd.github+json"));
+        return call(method, path, Map.of(), body, "application/vnd.github+json").json(NOT_JSON);
     }
 
     /** A GET answered as text in a special media type (e.g. {@code application/vnd.github.diff}). */
     public String getText(String path, String accept) {
-        return call("GET", path, Map.of(), null, accept).body();
+        return textOf(call("GET", path, Map.of(), null, accept));
     }
 
     /**
@@ -80,27 +80,22 @@ public class GitHubClient {
      * the GitHub token: the storage URL carries its own signature and must never receive the credential.
      */
     public String getRedirected(String path) {
-        Response first = call("GET", path, Map.of(), null, "application/vnd.github+json");
-        if (first.status() / 100 != 3) {
-            return first.body();
+        UpstreamResponse first = call("GET", path, Map.of(), null, "application/vnd.github+json");
+        if (!first.isRedirect()) {
+            return textOf(first);
         }
-        String location = first.location().orElseThrow(() -> new UpstreamException(502, "redirect without a location"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(location)).timeout(limits.requestTimeout()).GET().build();
-        Response r = execute(request);
+        String location = first.header("Location").orElseThrow(() -> new UpstreamException(502, "redirect without a location"));
+        UpstreamResponse r = http.send(HttpRequest.newBuilder(URI.create(location)).GET());
         if (r.status() >= 400) {
             throw new UpstreamException(r.status(), "log download failed");
         }
-        return r.body();
+        return textOf(r);
     }
 
-    record Response(int status, String body, Optional<String> location, Optional<Instant> rateLimitReset) {
-    }
-
-    private Response call(String method, String path, Map<String, ?> query, Object body, String accept) {
+    private UpstreamResponse call(String method, String path, Map<String, ?> query, Object body, String accept) {
         return scope.call(credential -> {
-            URI uri = URI.create(endpoints(credential).api() + path + queryString(query));
+            URI uri = URI.create(endpoints(credential).api() + path + UpstreamUrls.query(query));
             HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                    .timeout(limits.requestTimeout())
                     .header("Authorization", "Bearer " + credential.token())
                     .header("Accept", accept)
                     .header("X-GitHub-Api-Version", API_VERSION)
@@ -111,62 +106,17 @@ public class GitHubClient {
             } else {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            Response r = execute(b.build());
+            UpstreamResponse r = http.send(b);
             if (r.status() >= 400) {
-                throw GitHubErrors.toException(r.status(), r.body(), r.rateLimitReset());
+                throw GitHubErrors.toException(r.status(), r.text(), GitHubErrors.rateLimitReset(r.headers()));
             }
             return r;
         });
     }
 
-    private Response execute(HttpRequest request) {
-        try {
-            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String text;
-            try (InputStream in = response.body()) {
-                byte[] bytes = in.readNBytes(limits.maxResponseBytes());
-                boolean truncated = in.read() != -1;
-                text = new String(bytes, StandardCharsets.UTF_8) + (truncated ? "\n[response truncated]" : "");
-            }
-            return new Response(response.statusCode(), text, response.headers().firstValue("Location"),
-                    GitHubErrors.rateLimitReset(response.headers()));
-        } catch (HttpTimeoutException e) {
-            throw new UpstreamException(0, "timed out after " + limits.requestTimeout().toSeconds() + " s");
-        } catch (IOException e) {
-            throw new UpstreamException(0, "connection failed");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(0, "interrupted");
-        }
-    }
-
-    private HttpClient client() {
-        HttpClient c = http;
-        if (c == null) {
-            synchronized (this) {
-                if (http == null) {
-                    // Lazy: nothing is built until the first tool call. Redirects are never followed with the token.
-                    http = HttpClient.newBuilder()
-                            .connectTimeout(limits.connectTimeout())
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .build();
-                }
-                c = http;
-            }
-        }
-        return c;
-    }
-
-    private static JsonNode json(Response r) {
-        if (r.body() == null || r.body().isBlank()) {
-            return NullNode.getInstance();
-        }
-        try {
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new UpstreamException(502, "GitHub answered something that is not JSON");
-        }
+    /** Text answers (diffs, logs) are shown cut rather than refused when they exceed the size limit. */
+    private static String textOf(UpstreamResponse r) {
+        return r.text() + (r.truncated() ? "\n[response truncated]" : "");
     }
 
     private static String toJson(Object body) {
@@ -175,35 +125,5 @@ public class GitHubClient {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot encode the request body");
         }
-    }
-
-    /** {@code ?a=1&b=x} from the non-null entries, URL-encoded; empty when there are none. */
-    public static String queryString(Map<String, ?> query) {
-        StringJoiner j = new StringJoiner("&", "?", "");
-        j.setEmptyValue("");
-        new LinkedHashMap<>(query).forEach((k, v) -> {
-            if (v != null && !(v instanceof String s && s.isBlank())) {
-                j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
-            }
-        });
-        return j.toString();
-    }
-
-    /** Encodes one path segment (owner, repo, branch names may hold characters that need it). */
-    public static String seg(String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a required path parameter is empty");
-        }
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Encodes a file path, keeping its slashes. */
-    public static String path(String value) {
-        String p = value == null ? "" : value.replaceAll("^/+", "");
-        StringJoiner j = new StringJoiner("/");
-        for (String part : p.split("/", -1)) {
-            j.add(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return j.toString();
     }
 }

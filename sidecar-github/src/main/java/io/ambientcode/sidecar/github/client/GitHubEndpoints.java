@@ -13,10 +13,17 @@ import java.util.Optional;
  */
 public record GitHubEndpoints(URI api, URI git) {
 
+    /**
+     * @throws IllegalArgumentException when the credential's url is not an absolute http(s) URL with a host
+     */
     public static GitHubEndpoints of(Optional<String> credentialUrl, Optional<String> gitOverride) {
         String apiText = credentialUrl.filter(u -> !u.isBlank()).orElse(CredentialShape.GITHUB_DEFAULT_URL)
-                .replaceAll("/+$", "");
+                .strip().replaceAll("/+$", "");
         URI api = URI.create(apiText);
+        String scheme = api.getScheme() == null ? "" : api.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || api.getHost() == null) {
+            throw new IllegalArgumentException("the credential's url must be an http(s) URL of the GitHub API");
+        }
         URI git = gitOverride.filter(g -> !g.isBlank()).map(g -> URI.create(g.replaceAll("/+$", "")))
                 .orElseGet(() -> gitHostFor(api));
         return new GitHubEndpoints(api, git);

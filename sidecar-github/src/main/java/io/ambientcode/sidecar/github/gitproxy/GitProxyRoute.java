@@ -145,7 +145,7 @@ public class GitProxyRoute {
     }
 
     private void retryAfterRefresh(RoutingContext rc, GitRequest request, Credential used) {
-        vertx.<Credential> executeBlocking(() -> refresher.get().refreshAfterUnauthorized(used), false)
+        vertx.<Credential> executeBlocking(() -> refresher.get().refreshAfterRefusal(used, "the git host answered 401"), false)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         gitError(rc.response(), request, 401, GitProtocol.describe(401) + " and refreshing it failed");

@@ -3,6 +3,7 @@ package io.ambientcode.sidecar.github.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientcode.sidecar.github.client.GitHubClient;
 import io.ambientcode.sidecar.tools.SidecarTools;
+import io.ambientcode.sidecar.upstream.UpstreamUrls;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
@@ -39,7 +40,7 @@ public class ActionsTools {
         q.put("status", status);
         String base = IssueTools.repo(owner, repo) + "/actions";
         String path = workflow_id == null || workflow_id.isBlank() ? base + "/runs"
-                : base + "/workflows/" + GitHubClient.seg(workflow_id) + "/runs";
+                : base + "/workflows/" + UpstreamUrls.segment(workflow_id) + "/runs";
         return Results.json(github.get(path, q));
     }
 

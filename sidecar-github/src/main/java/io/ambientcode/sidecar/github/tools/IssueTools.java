@@ -1,6 +1,6 @@
 package io.ambientcode.sidecar.github.tools;
 
-import static io.ambientcode.sidecar.github.client.GitHubClient.seg;
+import static io.ambientcode.sidecar.upstream.UpstreamUrls.segment;
 
 import io.ambientcode.sidecar.github.client.GitHubClient;
 import io.ambientcode.sidecar.tools.SidecarTools;
@@ -161,6 +161,6 @@ public class IssueTools {
     }
 
     static String repo(String owner, String repo) {
-        return "/repos/" + seg(Results.required("owner", owner)) + "/" + seg(Results.required("repo", repo));
+        return "/repos/" + segment(Results.required("owner", owner)) + "/" + segment(Results.required("repo", repo));
     }
 }

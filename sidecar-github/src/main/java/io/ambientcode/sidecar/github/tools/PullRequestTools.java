@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientcode.sidecar.github.client.GitHubClient;
 import io.ambientcode.sidecar.tools.SidecarTools;
+import io.ambientcode.sidecar.upstream.UpstreamUrls;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
@@ -165,7 +166,7 @@ public class PullRequestTools {
     private ToolResponse status(String owner, String repo, Integer pullNumber) {
         JsonNode pr = github.get(pr(owner, repo, pullNumber), Map.of());
         String sha = pr.path("head").path("sha").asText();
-        JsonNode status = github.get(IssueTools.repo(owner, repo) + "/commits/" + GitHubClient.seg(sha) + "/status", Map.of());
+        JsonNode status = github.get(IssueTools.repo(owner, repo) + "/commits/" + UpstreamUrls.segment(sha) + "/status", Map.of());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("head_sha", sha);
         out.set("status", status);

@@ -1,7 +1,7 @@
 package io.ambientcode.sidecar.github.tools;
 
-import static io.ambientcode.sidecar.github.client.GitHubClient.path;
-import static io.ambientcode.sidecar.github.client.GitHubClient.seg;
+import static io.ambientcode.sidecar.upstream.UpstreamUrls.path;
+import static io.ambientcode.sidecar.upstream.UpstreamUrls.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +70,7 @@ public class RepositoryTools {
             @ToolArg(description = "Git ref: branch, tag or 'refs/pull/N/head'", required = false) String ref,
             @ToolArg(description = "Commit SHA (wins over ref)", required = false) String sha) {
         String target = path == null ? "" : path;
-        JsonNode node = github.get("/repos/" + seg(owner) + "/" + seg(repo) + "/contents/" + path(target),
+        JsonNode node = github.get("/repos/" + segment(owner) + "/" + segment(repo) + "/contents/" + path(target),
                 Results.nonNull("ref", sha != null && !sha.isBlank() ? sha : ref));
         if (node.isObject() && "file".equals(node.path("type").asText()) && node.has("content")) {
             byte[] bytes = Base64.getMimeDecoder().decode(node.path("content").asText());
@@ -97,7 +97,7 @@ public class RepositoryTools {
                 "content", Base64.getEncoder().encodeToString(Results.required("content", content).getBytes(StandardCharsets.UTF_8)),
                 "branch", Results.required("branch", branch),
                 "sha", sha);
-        return Results.json(github.send("PUT", "/repos/" + seg(owner) + "/" + seg(repo) + "/contents/" + path(path), body));
+        return Results.json(github.send("PUT", "/repos/" + segment(owner) + "/" + segment(repo) + "/contents/" + path(path), body));
     }
 
     @Tool(name = "delete_file", description = "Delete a file from a repository with a commit.",
@@ -108,7 +108,7 @@ public class RepositoryTools {
             @ToolArg(description = "Path of the file to delete") String path,
             @ToolArg(description = "Commit message") String message,
             @ToolArg(description = "Branch to delete the file from") String branch) {
-        String contents = "/repos/" + seg(owner) + "/" + seg(repo) + "/contents/" + path(Results.required("path", path));
+        String contents = "/repos/" + segment(owner) + "/" + segment(repo) + "/contents/" + path(Results.required("path", path));
         JsonNode current = github.get(contents, Map.of("ref", Results.required("branch", branch)));
         if (!current.isObject() || !"file".equals(current.path("type").asText())) {
             throw new IllegalArgumentException("path is not a file: " + path);
@@ -130,10 +130,10 @@ public class RepositoryTools {
         if (files == null || files.isEmpty()) {
             throw new IllegalArgumentException("files must name at least one file");
         }
-        String r = "/repos/" + seg(owner) + "/" + seg(repo);
+        String r = "/repos/" + segment(owner) + "/" + segment(repo);
         JsonNode ref = github.get(r + "/git/ref/heads/" + path(Results.required("branch", branch)), Map.of());
         String parentSha = ref.path("object").path("sha").asText();
-        JsonNode parent = github.get(r + "/git/commits/" + seg(parentSha), Map.of());
+        JsonNode parent = github.get(r + "/git/commits/" + segment(parentSha), Map.of());
         String baseTree = parent.path("tree").path("sha").asText();
         List<Map<String, Object>> tree = new ArrayList<>();
         for (FileEntry f : files) {
@@ -155,7 +155,7 @@ public class RepositoryTools {
             @ToolArg(description = "Repository name") String repo,
             @ToolArg(description = "Name of the new branch") String branch,
             @ToolArg(description = "Source branch (default: the repository's default branch)", required = false) String from_branch) {
-        String r = "/repos/" + seg(owner) + "/" + seg(repo);
+        String r = "/repos/" + segment(owner) + "/" + segment(repo);
         String from = from_branch;
         if (from == null || from.isBlank()) {
             from = github.get(r, Map.of()).path("default_branch").asText();
@@ -172,7 +172,7 @@ public class RepositoryTools {
             @ToolArg(description = "Repository name") String repo,
             @ToolArg(description = "Page number (default 1)", required = false) Integer page,
             @ToolArg(description = "Results per page (default 30, max 100)", required = false) Integer perPage) {
-        return Results.json(github.get("/repos/" + seg(owner) + "/" + seg(repo) + "/branches", Results.paging(page, perPage)));
+        return Results.json(github.get("/repos/" + segment(owner) + "/" + segment(repo) + "/branches", Results.paging(page, perPage)));
     }
 
     @Tool(name = "list_commits", description = "List commits of a branch, tag or SHA.",
@@ -187,7 +187,7 @@ public class RepositoryTools {
         Map<String, Object> q = Results.paging(page, perPage);
         q.put("sha", sha);
         q.put("author", author);
-        return Results.json(github.get("/repos/" + seg(owner) + "/" + seg(repo) + "/commits", q));
+        return Results.json(github.get("/repos/" + segment(owner) + "/" + segment(repo) + "/commits", q));
     }
 
     @Tool(name = "get_commit", description = "Get one commit, with its diff by default.",
@@ -199,7 +199,7 @@ public class RepositoryTools {
             @ToolArg(description = "Include the file diffs (default true)", required = false) Boolean include_diff,
             @ToolArg(description = "Page number of the file list (default 1)", required = false) Integer page,
             @ToolArg(description = "Files per page (default 30, max 100)", required = false) Integer perPage) {
-        JsonNode commit = github.get("/repos/" + seg(owner) + "/" + seg(repo) + "/commits/" + seg(Results.required("sha", sha)),
+        JsonNode commit = github.get("/repos/" + segment(owner) + "/" + segment(repo) + "/commits/" + segment(Results.required("sha", sha)),
                 Results.paging(page, perPage));
         if (Boolean.FALSE.equals(include_diff) && commit.isObject() && commit.path("files").isArray()) {
             for (JsonNode file : commit.path("files")) {

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * The access tokens this sidecar obtains for itself from the session's Google credential (the peer's most common
  * complaint is having to log in again every hour: here nobody logs in). One token is cached per credential value and
  * renewed before it expires ({@code ambient.google.renew-before}); concurrent callers share one grant. Each new token
- * joins the redactor before it is used (I5). A refused grant ({@code invalid_grant}: revoked refresh token, deleted
+ * joins the redactor before it is used (I5), as a derived secret: the current and the previous token stay hidden. A refused grant ({@code invalid_grant}: revoked refresh token, deleted
  * key) fetches the stored credential again, since the user may have rotated it; if it is unchanged or still refused,
  * the tool gets a clear error saying what to do.
  */
@@ -31,6 +31,8 @@ import org.jboss.logging.Logger;
 public class AccessTokens {
 
     private static final Logger LOG = Logger.getLogger(AccessTokens.class);
+    /** The kind of derived secret access tokens are in the redactor. */
+    static final String ACCESS_TOKEN = "google-access-token";
 
     /**
      * The token obtained with a credential: its value (the whole JSON) and its email (a service account's delegation
@@ -108,11 +110,10 @@ public class AccessTokens {
             if (!first.credentialRefused()) {
                 throw first;
             }
-            LOG.infof("token endpoint refused credential %s (%s): fetching the credential again",
-                    credential.credentialId(), first.error());
             Credential fresh;
             try {
-                fresh = refresher.get().refreshAfterUnauthorized(credential);
+                fresh = refresher.get().refreshAfterRefusal(credential,
+                        "the OAuth token endpoint refused the grant with " + first.error());
             } catch (CredentialFailure f) {
                 throw first.withAdvice("The credential could not be fetched again (" + f.code() + ").");
             }
@@ -133,8 +134,8 @@ public class AccessTokens {
         GoogleCredential parsed = GoogleCredential.parse(credential);
         List<String> scopes = context.environment().readOnly() ? config.readOnlyScopes() : config.scopes();
         AccessToken token = endpoint.grant(parsed, scopes);
-        // hidden from tool output and logs before anything can use it
-        holder.addStaticSecret(token.value());
+        // hidden from tool output and logs before anything can use it (with the token it replaces; older ones expired)
+        holder.publishDerivedSecret(ACCESS_TOKEN, token.value());
         cache.set(new Cached(credential.token(), credential.email(), token));
         grants.incrementAndGet();
         LOG.debugf("access token obtained for credential %s, valid until %s", credential.credentialId(), token.expiresAt());

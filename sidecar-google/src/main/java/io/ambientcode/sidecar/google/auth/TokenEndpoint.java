@@ -2,20 +2,18 @@ package io.ambientcode.sidecar.google.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ambientcode.sidecar.SidecarConfig;
 import io.ambientcode.sidecar.google.GoogleConfig;
 import io.ambientcode.sidecar.google.auth.GoogleCredential.AuthorizedUser;
 import io.ambientcode.sidecar.google.auth.GoogleCredential.ServiceAccount;
 import io.ambientcode.sidecar.tools.UpstreamException;
+import io.ambientcode.sidecar.upstream.UpstreamHttp;
+import io.ambientcode.sidecar.upstream.UpstreamResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,41 +36,32 @@ public class TokenEndpoint {
     private static final long DEFAULT_LIFETIME_SECONDS = 3600;
 
     private final GoogleConfig config;
-    private final SidecarConfig.Upstream limits;
+    private final UpstreamHttp http;
     private final Clock clock = Clock.systemUTC();
-    private volatile HttpClient http;
 
     @Inject
-    public TokenEndpoint(GoogleConfig config, SidecarConfig sidecar) {
+    public TokenEndpoint(GoogleConfig config, UpstreamHttp http) {
         this.config = config;
-        this.limits = sidecar.upstream();
+        this.http = http;
     }
 
     /** One grant: a fresh access token for this credential, with these scopes when it is a service account. */
     public AccessToken grant(GoogleCredential credential, List<String> scopes) {
         Instant now = clock.instant();
         Map<String, String> form = form(credential, scopes, config.tokenUrl(), now, config);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.tokenUrl()))
-                .timeout(limits.requestTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                .build();
-        HttpResponse<String> response;
+        UpstreamResponse response;
         try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new UpstreamException(0, "the OAuth token endpoint timed out after " + limits.requestTimeout().toSeconds() + " s");
-        } catch (IOException e) {
-            throw new UpstreamException(0, "the OAuth token endpoint could not be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(0, "interrupted");
+            response = http.send(HttpRequest.newBuilder(URI.create(config.tokenUrl()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+        } catch (UpstreamException e) {
+            throw new UpstreamException(e.status(), "the OAuth token endpoint: " + e.getMessage());
         }
-        JsonNode body = parse(response.body());
-        if (response.statusCode() != 200) {
-            String error = body.path("error").isTextual() ? body.path("error").asText() : "http_" + response.statusCode();
-            throw new TokenEndpointException(response.statusCode(), error, body.path("error_description").asText(null));
+        JsonNode body = parse(response);
+        if (response.status() != 200) {
+            String error = body.path("error").isTextual() ? body.path("error").asText() : "http_" + response.status();
+            throw new TokenEndpointException(response.status(), error, body.path("error_description").asText(null));
         }
         String token = body.path("access_token").asText("");
         if (token.isBlank()) {
@@ -106,29 +95,16 @@ public class TokenEndpoint {
                 .collect(Collectors.joining("&"));
     }
 
-    private static JsonNode parse(String body) {
+    /** The answer's JSON object, or an empty one (an error page, a cut answer): the caller reports the status. */
+    private static JsonNode parse(UpstreamResponse response) {
+        if (response.truncated()) {
+            return JSON.createObjectNode();
+        }
         try {
-            JsonNode node = JSON.readTree(body == null ? "" : body);
+            JsonNode node = JSON.readTree(response.body());
             return node == null ? JSON.createObjectNode() : node;
         } catch (IOException e) {
             return JSON.createObjectNode();
         }
-    }
-
-    private HttpClient client() {
-        HttpClient c = http;
-        if (c == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder()
-                            .connectTimeout(limits.connectTimeout())
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .build();
-                }
-                c = http;
-            }
-        }
-        return c;
     }
 }

@@ -1,6 +1,6 @@
 package io.ambientcode.sidecar.google.drive;
 
-import static io.ambientcode.sidecar.google.client.GoogleApi.seg;
+import static io.ambientcode.sidecar.upstream.UpstreamUrls.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,17 +105,17 @@ public class DriveTools {
             @ToolArg(description = "Drive file id") String file_id,
             @ToolArg(description = Args.USER_EMAIL_NOTE, required = false) String user_google_email) {
         String id = Args.id("file_id", file_id);
-        JsonNode meta = google.get(google.drive() + "/files/" + seg(id),
+        JsonNode meta = google.get(google.drive() + "/files/" + segment(id),
                 Map.of("fields", FILE_FIELDS, "supportsAllDrives", true));
         String mime = meta.path("mimeType").asText("");
         String export = EXPORTS.get(mime);
         GoogleApi.Download content;
         if (export != null) {
-            content = google.download(google.drive() + "/files/" + seg(id) + "/export", Map.of("mimeType", export));
+            content = google.download(google.drive() + "/files/" + segment(id) + "/export", Map.of("mimeType", export));
         } else if (mime.startsWith("application/vnd.google-apps.")) {
             throw new IllegalArgumentException("a " + mime + " cannot be exported as text");
         } else {
-            content = google.download(google.drive() + "/files/" + seg(id), Map.of("alt", "media", "supportsAllDrives", true));
+            content = google.download(google.drive() + "/files/" + segment(id), Map.of("alt", "media", "supportsAllDrives", true));
         }
         String header = "File: \"" + meta.path("name").asText() + "\" (ID: " + id + ", Type: " + mime + ")\nLink: "
                 + meta.path("webViewLink").asText("#") + "\n\n--- CONTENT ---\n";

@@ -1,6 +1,6 @@
 package io.ambientcode.sidecar.google.gmail;
 
-import static io.ambientcode.sidecar.google.client.GoogleApi.seg;
+import static io.ambientcode.sidecar.upstream.UpstreamUrls.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +65,7 @@ public class GmailTools {
     public ToolResponse getGmailMessageContent(
             @ToolArg(description = "The Gmail message id") String message_id,
             @ToolArg(description = Args.USER_EMAIL_NOTE, required = false) String user_google_email) {
-        JsonNode message = google.get(google.gmail() + "/messages/" + seg(Args.id("message_id", message_id)),
+        JsonNode message = google.get(google.gmail() + "/messages/" + segment(Args.id("message_id", message_id)),
                 Map.of("format", "full"));
         return ToolResponse.success(GmailMessages.summary(message, true).toString());
     }
@@ -95,7 +95,7 @@ public class GmailTools {
                 if (!full) {
                     q.put("metadataHeaders", GmailMessages.HEADERS);
                 }
-                messages.add(GmailMessages.summary(google.get(google.gmail() + "/messages/" + seg(id), q), full));
+                messages.add(GmailMessages.summary(google.get(google.gmail() + "/messages/" + segment(id), q), full));
             } catch (UpstreamException e) {
                 messages.addObject().put("message_id", id).put("error", ToolErrors.upstream("Google API", e));
             }
@@ -192,7 +192,7 @@ public class GmailTools {
             body.put("removeLabelIds", remove);
         }
         String id = Args.id("message_id", message_id);
-        JsonNode message = google.send("POST", google.gmail() + "/messages/" + seg(id) + "/modify", Map.of(), body);
+        JsonNode message = google.send("POST", google.gmail() + "/messages/" + segment(id) + "/modify", Map.of(), body);
         ObjectNode out = JSON.createObjectNode().put("message_id", id);
         out.set("added", JSON.valueToTree(add));
         out.set("removed", JSON.valueToTree(remove));

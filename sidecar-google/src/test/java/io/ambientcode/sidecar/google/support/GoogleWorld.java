@@ -10,17 +10,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ambientcode.contracts.crypto.Pem;
 import io.ambientcode.sidecar.testing.FakeAmbient;
+import io.ambientcode.sidecar.testing.SidecarWorld;
 import io.ambientcode.sidecar.testing.TestKeys;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Everything the google sidecar talks to, started once for the module's one Quarkus test application: the token
@@ -29,45 +24,39 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The credential starts as an {@code authorized_user}; tests rotate it (new secrets, or a service account key) through
  * the credential API as a user would. Every secret is fresh per run and recorded for the leak scan.
  */
-public final class GoogleWorld implements QuarkusTestResourceLifecycleManager {
+public final class GoogleWorld extends SidecarWorld {
 
-    public static final Path LOG_FILE = Path.of("target", "sidecar-test.log");
     public static final String TOKEN_PATH = "/token";
     public static final String SUBJECT = "person-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    public static FakeAmbient ambient;
     public static WireMockServer google;
-    /** Every secret value used in the run, for leak scans. */
-    public static final List<String> secrets = new CopyOnWriteArrayList<>();
     /** The access token the token endpoint hands out now (and the sidecar is expected to use). */
     public static volatile String accessToken;
     /** The credential JSON the credential API serves now. */
     public static volatile String credential;
 
-    /** A value shaped like no well-known token, so only exact-value redaction can catch it. */
-    public static String secret(String prefix) {
-        String s = prefix + UUID.randomUUID().toString().replace("-", "");
-        secrets.add(s);
-        return s;
+    /** A value shaped like no well-known token, so only exact-value redaction can catch it; recorded as a secret. */
+    public static String newSecret(String prefix) {
+        return secret(prefix + UUID.randomUUID().toString().replace("-", ""));
     }
 
     /** A fresh authorized_user credential: new client secret and refresh token. */
     public static String authorizedUser() {
         ObjectNode doc = JSON.createObjectNode().put("type", "authorized_user")
                 .put("client_id", "client-" + UUID.randomUUID() + ".apps.googleusercontent.com")
-                .put("client_secret", secret("cs-"))
-                .put("refresh_token", secret("rt-"));
+                .put("client_secret", newSecret("cs-"))
+                .put("refresh_token", newSecret("rt-"));
         return doc.toString();
     }
 
     /** A service-account key JSON for this key pair (the private key and its PEM lines are recorded as secrets). */
     public static String serviceAccount(KeyPair key, String keyId) {
         String pem = Pem.toPkcs8Pem(key.getPrivate());
-        secrets.add(pem);
+        secret(pem);
         for (String line : pem.split("\n")) {
             if (!line.startsWith("-----") && line.length() >= 16) {
-                secrets.add(line);
+                secret(line);
             }
         }
         ObjectNode doc = JSON.createObjectNode().put("type", "service_account").put("project_id", "p")
@@ -86,7 +75,7 @@ public final class GoogleWorld implements QuarkusTestResourceLifecycleManager {
 
     /** From now on the token endpoint grants a new access token with this lifetime; returns it. */
     public static String nextAccessToken(long expiresIn) {
-        accessToken = secret("at-");
+        accessToken = newSecret("at-");
         stubTokenEndpoint(expiresIn);
         return accessToken;
     }
@@ -102,37 +91,24 @@ public final class GoogleWorld implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
-        try {
-            Files.deleteIfExists(LOG_FILE);
-            google = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                    .containerThreads(8));
-            google.start();
-            credential = authorizedUser();
-            ambient = new FakeAmbient("google", credential, null, 0);
-            secrets.addAll(ambient.secrets());
-            nextAccessToken(3600);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> config = new HashMap<>(ambient.env());
+    protected Map<String, String> startWorld() throws Exception {
+        google = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .containerThreads(8));
+        google.start();
+        credential = authorizedUser();
+        ambient = new FakeAmbient("google", credential, null, 0);
+        nextAccessToken(3600);
+        Map<String, String> config = new HashMap<>();
         config.put("ambient.google.token-url", google.baseUrl() + TOKEN_PATH);
         config.put("ambient.google.gmail-url", google.baseUrl());
         config.put("ambient.google.drive-url", google.baseUrl());
         // test-sized renewal margin: a token granted for 8 s is renewed after 4 s (half its lifetime)
         config.put("ambient.google.renew-before", "5s");
-        config.put("quarkus.log.file.enabled", "true");
-        config.put("quarkus.log.file.path", LOG_FILE.toString());
-        config.put("quarkus.log.file.filter", "ambient-redact");
-        config.put("quarkus.log.category.\"io.ambientcode\".level", "DEBUG");
         return config;
     }
 
     @Override
-    public void stop() {
-        if (ambient != null) {
-            ambient.close();
-        }
+    protected void stopWorld() {
         if (google != null) {
             google.stop();
         }

@@ -25,12 +25,23 @@ public record JiraSite(URI site, int apiVersion, boolean cloud) {
                 .orElseThrow(() -> new CredentialUnavailableException(
                         "the Jira credential has no url (the Jira site); update the credential"))
                 .strip().replaceAll("/+$", "");
+        URI site;
+        try {
+            site = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new CredentialUnavailableException("the Jira credential's url is not a valid URL; update the credential");
+        }
+        String scheme = site.getScheme() == null ? "" : site.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || site.getHost() == null) {
+            throw new CredentialUnavailableException("the Jira credential's url must be an http(s) URL of the Jira site; "
+                    + "update the credential");
+        }
         boolean cloud = switch (deployment) {
             case CLOUD -> true;
             case SERVER -> false;
             case AUTO -> hasEmail;
         };
-        return new JiraSite(URI.create(text), cloud ? 3 : 2, cloud);
+        return new JiraSite(site, cloud ? 3 : 2, cloud);
     }
 
     /** {@code https://site/rest/api/3}. */

@@ -1,6 +1,6 @@
 package io.ambientcode.sidecar.jira.tools;
 
-import static io.ambientcode.sidecar.jira.client.JiraClient.seg;
+import static io.ambientcode.sidecar.upstream.UpstreamUrls.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -52,7 +52,7 @@ class JiraOps {
     }
 
     String issuePath(String key) {
-        return "/issue/" + seg(key);
+        return "/issue/" + segment(key);
     }
 
     /**

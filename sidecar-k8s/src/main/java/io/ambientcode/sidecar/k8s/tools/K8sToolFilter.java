@@ -3,7 +3,6 @@ package io.ambientcode.sidecar.k8s.tools;
 import io.ambientcode.sidecar.k8s.K8sConfig;
 import io.quarkiverse.mcp.server.FilterContext;
 import io.quarkiverse.mcp.server.ToolFilter;
-import io.quarkiverse.mcp.server.ToolManager.ToolAnnotations;
 import io.quarkiverse.mcp.server.ToolManager.ToolInfo;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,12 +18,11 @@ public class K8sToolFilter implements ToolFilter {
 
     @Inject
     public K8sToolFilter(K8sConfig config) {
-        this.gate = new K8sToolGate(config.allowExec(), config.disableDestructive());
+        this.gate = new K8sToolGate(config.allowExec());
     }
 
     @Override
     public boolean test(ToolInfo tool, FilterContext context) {
-        Boolean destructive = tool.annotations().map(ToolAnnotations::destructiveHint).orElse(null);
-        return gate.exposes(tool.name(), destructive);
+        return gate.exposes(tool.name());
     }
 }

@@ -1,22 +1,17 @@
 package io.ambientcode.sidecar.k8s.support;
 
 import io.ambientcode.sidecar.testing.FakeAmbient;
+import io.ambientcode.sidecar.testing.SidecarWorld;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Everything the kubernetes sidecar talks to, started once for the module's one Quarkus test application: the token
@@ -24,54 +19,40 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * fabric8 mock API server in CRUD mode) with a token generated per run. The cluster is seeded with namespaces, pods,
  * an event, a Secret and the Widget custom resource definition.
  */
-public final class K8sWorld implements QuarkusTestResourceLifecycleManager {
+public final class K8sWorld extends SidecarWorld {
 
-    public static final Path LOG_FILE = Path.of("target", "sidecar-test.log");
     /** The kubeconfig context's namespace: where calls without a namespace go. */
     public static final String HOME_NS = "team-a";
     public static final String OTHER_NS = "team-b";
     /** Denied in the test application: every call must be refused before a request is sent. */
     public static final String DENIED = "v1/ServiceAccount,rbac.authorization.k8s.io/v1";
 
-    public static FakeAmbient ambient;
     public static TargetCluster cluster;
     public static volatile String currentToken;
-    /** Every secret value the suite used (tokens, kubeconfig documents, certificate and key data, Secret values). */
-    public static final List<String> secrets = new CopyOnWriteArrayList<>();
     /** The value stored in the seeded Secret: never shown while Secret values are masked. */
     public static final String SECRET_VALUE = "pw-" + UUID.randomUUID().toString().replace("-", "");
 
     public static String newKubeconfig(String token) {
         String doc = Kubeconfigs.withToken(cluster.url(), HOME_NS, token);
-        secrets.add(token);
-        secrets.add(doc);
+        secret(token);
+        secret(doc);
         return doc;
     }
 
     @Override
-    public Map<String, String> start() {
-        try {
-            Files.deleteIfExists(LOG_FILE);
-            cluster = new TargetCluster();
-            seed(cluster.admin());
-            currentToken = Kubeconfigs.newToken();
-            ambient = new FakeAmbient("kubeconfig", newKubeconfig(currentToken), null, 0);
-            secrets.addAll(ambient.secrets());
-            secrets.add(SECRET_VALUE);
-            secrets.add(Base64.getEncoder().encodeToString(SECRET_VALUE.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, String> config = new HashMap<>(ambient.env());
+    protected Map<String, String> startWorld() throws Exception {
+        cluster = new TargetCluster();
+        seed(cluster.admin());
+        currentToken = Kubeconfigs.newToken();
+        ambient = new FakeAmbient("kubeconfig", newKubeconfig(currentToken), null, 0);
+        secret(SECRET_VALUE);
+        secret(Base64.getEncoder().encodeToString(SECRET_VALUE.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> config = new HashMap<>();
         config.put("ambient.k8s.denied-resources", DENIED);
-        // the CRUD mock answers server-side apply with 404/415 (ARCHITECTURE.md section 2); SSA is tested in ApplyModesTest
+        // the CRUD mock answers server-side apply with 404/415 (ARCHITECTURE.md section 2); SSA is in ToolFilteringIT
         config.put("ambient.k8s.server-side-apply", "false");
         config.put("ambient.k8s.retired-client-grace", "1s");
         config.put("ambient.sidecar.refresh.on-demand-min-interval", "0s");
-        config.put("quarkus.log.file.enabled", "true");
-        config.put("quarkus.log.file.path", LOG_FILE.toString());
-        config.put("quarkus.log.file.filter", "ambient-redact");
-        config.put("quarkus.log.category.\"io.ambientcode\".level", "DEBUG");
         return config;
     }
 
@@ -106,10 +87,7 @@ public final class K8sWorld implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void stop() {
-        if (ambient != null) {
-            ambient.close();
-        }
+    protected void stopWorld() {
         if (cluster != null) {
             cluster.close();
         }
