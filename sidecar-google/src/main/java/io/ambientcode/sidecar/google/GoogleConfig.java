@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Settings of the google sidecar beyond the shared runtime's. Every endpoint is configurable so tests point at a fake;
- * each must be https unless it is loopback or cluster-local ({@link GoogleStartupCheck}), because the token endpoint
+ * each must be https unless it is loopback or cluster-local ({@link GoogleConfigRules}), because the token endpoint
  * receives the client secret, refresh token or signed assertion, and the APIs receive access tokens.
  */
 @ConfigMapping(prefix = "ambient.google")

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Acceptance 4 against the packaged sidecar: {@code MCP_READ_ONLY=true} hides every write tool and refuses them by
- * name; {@code ambient.k8s.disable-destructive} (kubernetes-mcp-server's {@code --disable-destructive}) hides the
+ * name; {@code MCP_DISABLE_DESTRUCTIVE=true} (kubernetes-mcp-server's {@code --disable-destructive}) hides the
  * destructive ones; {@code ambient.k8s.allow-exec=true} exposes {@code pods_exec}, which then runs a command over the
  * exec stream. The default apply mode, server-side apply, is checked here too (the CRUD mock cannot apply, so the
  * request is answered by a recorded expectation).
@@ -95,7 +95,7 @@ class ToolFilteringIT {
 
     @Test
     void disableDestructiveHidesTheDestructiveTools() throws Exception {
-        try (SidecarLauncher p = new SidecarLauncher(env("AMBIENT_K8S_DISABLE_DESTRUCTIVE", "true",
+        try (SidecarLauncher p = new SidecarLauncher(env("MCP_DISABLE_DESTRUCTIVE", "true",
                 "AMBIENT_K8S_ALLOW_EXEC", "true"))) {
             McpHttpClient mcp = start(p);
             Set<String> names = mcp.toolNames();
