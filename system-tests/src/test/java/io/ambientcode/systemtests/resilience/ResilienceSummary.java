@@ -70,7 +70,9 @@ public final class ResilienceSummary {
     public static synchronized String table() {
         StringBuilder sb = new StringBuilder();
         sb.append("| scenario | did | observed | verdict |\n|---|---|---|---|\n");
-        for (Row r : ROWS) {
+        List<Row> sorted = new ArrayList<>(ROWS);
+        sorted.sort(java.util.Comparator.comparing(Row::scenario)); // scenario numbers of the issue, not run order
+        for (Row r : sorted) {
             sb.append("| ").append(cell(r.scenario())).append(" | ").append(cell(r.did())).append(" | ")
                     .append(cell(r.observed())).append(" | ").append(r.verdict()).append(" |\n");
         }
