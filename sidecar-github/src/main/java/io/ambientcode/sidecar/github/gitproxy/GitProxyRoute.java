@@ -1,6 +1,7 @@
 package io.ambientcode.sidecar.github.gitproxy;
 
 import io.ambientcode.sidecar.SidecarConfig;
+import io.ambientcode.sidecar.bootstrap.SidecarContext;
 import io.ambientcode.sidecar.credential.Credential;
 import io.ambientcode.sidecar.credential.CredentialHolder;
 import io.ambientcode.sidecar.credential.CredentialRefresher;
@@ -33,7 +34,9 @@ import org.jboss.logging.Logger;
  * {@code info/refs}, {@code git-upload-pack} and {@code git-receive-pack} to the configured git host with the
  * credential attached as Basic {@code x-access-token:<token>}. Bodies are piped both ways with back-pressure (a pack
  * is never held in memory). The runner's own {@code Authorization} is dropped; only the git host derived from the
- * credential is reachable. A 401 on {@code info/refs} refreshes the credential once and retries once.
+ * credential is reachable. A 401 on {@code info/refs} refreshes the credential once and retries once. In read-only
+ * mode ({@code MCP_READ_ONLY}) pushes are refused before anything is sent upstream, as the write tools are hidden:
+ * read-only must not depend on the token's own scopes.
  */
 @Singleton
 public class GitProxyRoute {
@@ -59,6 +62,9 @@ public class GitProxyRoute {
     @Inject
     SidecarConfig config;
 
+    @Inject
+    SidecarContext context;
+
     private volatile HttpClient client;
 
     void register(@Observes Router router) {
@@ -76,6 +82,11 @@ public class GitProxyRoute {
             return;
         }
         GitRequest request = parsed.get();
+        if (request.isPush() && context.environment().readOnly()) {
+            in.resume();
+            gitError(rc.response(), request, 403, "this session is read-only (MCP_READ_ONLY=true): git push is refused");
+            return;
+        }
         Credential credential;
         try {
             credential = holder.require();

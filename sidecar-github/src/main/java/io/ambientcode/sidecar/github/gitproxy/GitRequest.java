@@ -46,6 +46,11 @@ public record GitRequest(String owner, String repo, String endpoint, Optional<St
         return service.orElse(endpoint);
     }
 
+    /** Part of a push ({@code git-receive-pack}, its advertisement included): what read-only mode refuses. */
+    public boolean isPush() {
+        return serviceName().equals("git-receive-pack");
+    }
+
     public boolean isAdvertisement() {
         return endpoint.equals("info/refs");
     }
