@@ -5,14 +5,14 @@
 #   bench/services.sh
 #
 # 1. token server over real HTTP: the packaged jar (local profile, fresh keys, sessions from a loopback registry the
-#    driver serves), 16 clients, a fresh pre-built assertion per request, 10 s warm-up + 30 s measured
+#    driver serves), 16 clients, a fresh pre-built assertion per request, 20 s warm-up + 30 s measured
 #    (token-server TokenServerLoad, profile "load"); then, with the server stopped, JMH ExchangeBenchmark:
 #    bare RSA-4096 OAEP decrypt and the in-process full exchange at 2 threads, bare decrypt at 1 thread.
 # 2. credential API: token reads vs GET /whoami, 16 clients, on PostgreSQL at 127.0.0.1:5432 (TokenReadBenchmark).
 # 3. control plane: 500 sessions created at once, 16 reconcile threads, time until every pod exists
 #    (SessionBurstBenchmarkTest; it has no floor of its own).
 #
-# Tunables (environment): CLIENTS (16), TS_SECONDS (30), TS_WARMUP (10), SESSIONS (500), RECONCILE_THREADS (16),
+# Tunables (environment): CLIENTS (16), TS_SECONDS (30), TS_WARMUP (20), SESSIONS (500), RECONCILE_THREADS (16),
 # OUT (target/bench-services). Each step's full output is kept in $OUT. About 6-8 minutes on 2 cores.
 set -euo pipefail
 
@@ -20,7 +20,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 CLIENTS=${CLIENTS:-16}
 TS_SECONDS=${TS_SECONDS:-30}
-TS_WARMUP=${TS_WARMUP:-10}
+TS_WARMUP=${TS_WARMUP:-20}
 SESSIONS=${SESSIONS:-500}
 RECONCILE_THREADS=${RECONCILE_THREADS:-16}
 OUT=${OUT:-$root/target/bench-services}
@@ -52,7 +52,7 @@ ts_props=token-server/target/bench/token-server-load.properties
 rm -f "$ts_props"
 "${MVN[@]}" -pl token-server test -Pload -DskipTests -Dbench.clients="$CLIENTS" -Dbench.seconds="$TS_SECONDS" \
   -Dbench.warmup.seconds="$TS_WARMUP" 2>&1 | tee "$OUT/token-server.log" \
-  | grep --line-buffered -E '^(token server|warm-up|measured|built|errors|FAILED|JMH)|^# (Benchmark|Threads):|^Iteration|^Result|^Benchmark|ExchangeBenchmark\.|BUILD|ERROR' || true
+  | grep --line-buffered -E '^(token server|warm-up|measured|built|errors|FAILED|JMH|\tat |Caused by)|^# (Benchmark|Threads):|^Iteration|^Result|^Benchmark|ExchangeBenchmark\.|BUILD|ERROR' || true
 [ -f "$ts_props" ] && [ "$ts_props" -nt "$marker" ] || fail "token server load (see $OUT/token-server.log)"
 prop() { grep -E "^$1=" "$ts_props" | cut -d= -f2-; }
 [ "$(prop ts.errors)" = 0 ] || fail "token server: $(prop ts.errors) failed exchanges"
@@ -75,7 +75,8 @@ cp_after=$( [ -f "$cp_report" ] && wc -l < "$cp_report" || echo 0)
 cp_line=$(tail -1 "$cp_report")
 
 # ---- table ------------------------------------------------------------------------------------------------------------
-num() { grep -oE "$1" | head -1 | grep -oE '[0-9]+(\.[0-9]+)?' | head -1; }
+# num REGEX: the first number REGEX's first group captures, from stdin (REGEX is an extended sed regex).
+num() { sed -nE "s#.*$1.*#\1#p" | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 ts_rate=$(prop ts.exchanges_per_s); ts_p50=$(prop ts.p50_ms); ts_p99=$(prop ts.p99_ms)
@@ -83,12 +84,12 @@ jt=$(prop jmh.threads)
 bare_t=$(prop "jmh.bareRsa4096OaepDecrypt.t$jt"); bare_1=$(prop jmh.bareRsa4096OaepDecrypt.t1); full_t=$(prop "jmh.fullExchange.t$jt")
 
 whoami=$(grep -E '^GET /whoami' "$ca_report"); reads=$(grep -E '^GET /credentials' "$ca_report")
-w_rate=$(num '[0-9.]+ req/s' <<<"$whoami"); w_p50=$(num 'p50 +[0-9.]+' <<<"$whoami"); w_p99=$(num 'p99 +[0-9.]+' <<<"$whoami")
-r_rate=$(num '[0-9.]+ req/s' <<<"$reads"); r_p50=$(num 'p50 +[0-9.]+' <<<"$reads"); r_p99=$(num 'p99 +[0-9.]+' <<<"$reads")
-r_err=$(num '[0-9]+ err' <<<"$reads")
+w_rate=$(num ' ([0-9.]+) req/s' <<<"$whoami"); w_p50=$(num 'p50 +([0-9.]+) ms' <<<"$whoami"); w_p99=$(num 'p99 +([0-9.]+) ms' <<<"$whoami")
+r_rate=$(num ' ([0-9.]+) req/s' <<<"$reads"); r_p50=$(num 'p50 +([0-9.]+) ms' <<<"$reads"); r_p99=$(num 'p99 +([0-9.]+) ms' <<<"$reads")
+r_err=$(num ' ([0-9]+) err' <<<"$reads")
 
-cp_ms=$(num 'all pods exist after [0-9]+' <<<"$cp_line"); cp_pods=$(num '[0-9.]+ pods/s' <<<"$cp_line")
-cp_rec=$(grep -oE '[0-9.]+ reconciles/s' <<<"$cp_line" | head -1 | cut -d' ' -f1)
+cp_ms=$(num 'all pods exist after ([0-9]+) ms' <<<"$cp_line"); cp_pods=$(num '\(([0-9.]+) pods/s' <<<"$cp_line")
+cp_rec=$(num 'so far, ([0-9.]+) reconciles/s' <<<"$cp_line")
 
 {
   echo
