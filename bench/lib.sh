@@ -1,7 +1,8 @@
 # Shared by the bench scripts (sourced). Expects $root (the repository).
 
-# The JDK the sidecar images ship (bench/README.md); the driver itself runs on any JDK 17+.
-SIDECAR_JAVA=${SIDECAR_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+# The JDK the sidecar images ship: 17 (deploy/docker/Dockerfile.jvm), the java on PATH here. Set SIDECAR_JAVA to compare
+# another one (bench/README.md: JDK 25 with an AOT cache). The driver itself runs on any JDK 17+.
+SIDECAR_JAVA=${SIDECAR_JAVA:-$(command -v java)}
 BENCH_JAVA=${BENCH_JAVA:-java}
 if [ ! -x "$SIDECAR_JAVA" ]; then
   echo "SIDECAR_JAVA=$SIDECAR_JAVA is not there; set it to the java the sidecars should run on" >&2

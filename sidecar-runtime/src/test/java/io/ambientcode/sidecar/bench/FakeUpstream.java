@@ -37,6 +37,12 @@ public final class FakeUpstream implements AutoCloseable {
     private final Map<String, String> answers;
     private final long delayMillis;
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each keep-alive reply waits out the
+        // client's delayed ACK (~40 ms on loopback), which would hide any overhead measured against it.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public FakeUpstream(long delayMillis, String accessToken) throws IOException {
         this.delayMillis = delayMillis;
         this.answers = Map.of(
