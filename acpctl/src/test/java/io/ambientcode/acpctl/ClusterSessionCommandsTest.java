@@ -68,7 +68,7 @@ class ClusterSessionCommandsTest extends CliTestBase {
     void createWritesAnAgenticSessionInTheContextsNamespace() throws Exception {
         Run r = cli.run("session", "create", "review", "--project", "team-a", "--agent", "reviewer",
                 "--image", "quay.io/acme/runner:1", "--env", "LOG_LEVEL=debug", "--credential", "0190c3a4-aaaa-7bbb-8ccc-000000000001",
-                "--read-only", "github", "--exclude-tools", "github=delete_file,merge_pull_request", "--timeout", "1h30m");
+                "--read-only", "github", "--disable-destructive", "github", "--exclude-tools", "github=delete_file,merge_pull_request", "--timeout", "1h30m");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         AgenticSession s = cluster.session(NS, "review");
@@ -81,6 +81,7 @@ class ClusterSessionCommandsTest extends CliTestBase {
         assertThat(s.getSpec().getCredentials()).containsExactly("0190c3a4-aaaa-7bbb-8ccc-000000000001");
         assertThat(s.getSpec().getSidecars()).containsOnlyKeys("github");
         assertThat(s.getSpec().getSidecars().get("github").getReadOnly()).isTrue();
+        assertThat(s.getSpec().getSidecars().get("github").getDisableDestructive()).isTrue();
         assertThat(s.getSpec().getSidecars().get("github").getExcludeTools()).containsExactly("delete_file", "merge_pull_request");
         assertThat(s.getSpec().getTimeout()).isEqualTo("1h30m");
         assertThat(r.out()).contains("name:              review", "namespace:         " + NS, "phase:             Pending",

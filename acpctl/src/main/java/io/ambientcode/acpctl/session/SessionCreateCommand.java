@@ -64,6 +64,10 @@ public class SessionCreateCommand extends SessionBaseCommand {
             description = "Only read-only tools for these providers (repeatable or comma-separated).")
     List<String> readOnly = new ArrayList<>();
 
+    @Option(names = "--disable-destructive", paramLabel = "PROVIDER", split = ",",
+            description = "Hide the tools annotated destructive for these providers (repeatable or comma-separated).")
+    List<String> disableDestructive = new ArrayList<>();
+
     @Option(names = "--tools", paramLabel = "PROVIDER=TOOL[,TOOL...]", description = "Allow only these tools of a provider.")
     Map<String, String> tools = new LinkedHashMap<>();
 
@@ -141,6 +145,7 @@ public class SessionCreateCommand extends SessionBaseCommand {
     private Map<String, SidecarSpec> sidecarSpecs() {
         Set<String> providers = new LinkedHashSet<>();
         readOnly.forEach(p -> providers.add(checkProvider("--read-only", p)));
+        disableDestructive.forEach(p -> providers.add(checkProvider("--disable-destructive", p)));
         tools.keySet().forEach(p -> providers.add(checkProvider("--tools", p)));
         excludeTools.keySet().forEach(p -> providers.add(checkProvider("--exclude-tools", p)));
         Map<String, SidecarSpec> out = new LinkedHashMap<>();
@@ -148,6 +153,9 @@ public class SessionCreateCommand extends SessionBaseCommand {
             SidecarSpec s = new SidecarSpec();
             if (readOnly.contains(p)) {
                 s.setReadOnly(true);
+            }
+            if (disableDestructive.contains(p)) {
+                s.setDisableDestructive(true);
             }
             if (tools.containsKey(p)) {
                 s.setTools(toolList(tools.get(p)));

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per-provider sidecar settings: read-only mode and tool allow/deny lists (MCP_READ_ONLY, MCP_TOOLS, MCP_EXCLUDE_TOOLS). */
+/**
+ * Per-provider sidecar settings: read-only mode, hiding destructive tools, and tool allow/deny lists (MCP_READ_ONLY,
+ * MCP_DISABLE_DESTRUCTIVE, MCP_TOOLS, MCP_EXCLUDE_TOOLS).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SidecarSpec {
 
     private Boolean readOnly;
+    private Boolean disableDestructive;
     private List<String> tools;
     private List<String> excludeTools;
 
@@ -18,6 +22,14 @@ public class SidecarSpec {
 
     public void setReadOnly(Boolean readOnly) {
         this.readOnly = readOnly;
+    }
+
+    public Boolean getDisableDestructive() {
+        return disableDestructive;
+    }
+
+    public void setDisableDestructive(Boolean disableDestructive) {
+        this.disableDestructive = disableDestructive;
     }
 
     public List<String> getTools() {

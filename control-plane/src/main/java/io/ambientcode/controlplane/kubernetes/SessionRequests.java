@@ -34,7 +34,8 @@ public final class SessionRequests {
             for (Map.Entry<String, SidecarSpec> e : spec.getSidecars().entrySet()) {
                 SidecarSpec s = e.getValue();
                 sidecars.put(e.getKey(), s == null ? SidecarSettings.NONE
-                        : new SidecarSettings(s.getReadOnly(), s.getTools(), s.getExcludeTools()));
+                        : new SidecarSettings(s.getReadOnly(), s.getDisableDestructive(), s.getTools(),
+                                s.getExcludeTools()));
             }
         }
         return new SessionRequest(session.getMetadata().getUid(), session.getMetadata().getName(), spec.getProject(),

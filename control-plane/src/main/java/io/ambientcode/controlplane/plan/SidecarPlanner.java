@@ -89,6 +89,9 @@ public final class SidecarPlanner {
         if (wanted.readOnly() != null) {
             env.add(new EnvEntry(SidecarEnv.MCP_READ_ONLY, wanted.readOnly().toString()));
         }
+        if (wanted.disableDestructive() != null) {
+            env.add(new EnvEntry(SidecarEnv.MCP_DISABLE_DESTRUCTIVE, wanted.disableDestructive().toString()));
+        }
         toolList(wanted.tools(), ignored).ifPresent(list -> env.add(new EnvEntry(SidecarEnv.MCP_TOOLS, list)));
         toolList(wanted.excludeTools(), ignored).ifPresent(list -> env.add(new EnvEntry(SidecarEnv.MCP_EXCLUDE_TOOLS, list)));
         return new PlannedSidecar(provider, credentialId, settings.imageFor(provider).orElseThrow(), provider.port(),

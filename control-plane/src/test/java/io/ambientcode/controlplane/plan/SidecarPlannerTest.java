@@ -149,15 +149,25 @@ class SidecarPlannerTest {
     @Test
     void sidecarSettingsBecomeToolEnvAndUnknownOnesAreReported() {
         Map<String, SidecarSettings> settings = new LinkedHashMap<>();
-        settings.put("github", new SidecarSettings(true, List.of("get_me", "get_me", "bad,name"), List.of("delete_file")));
+        settings.put("github", new SidecarSettings(true, true, List.of("get_me", "get_me", "bad,name"),
+                List.of("delete_file")));
         settings.put("gitlab", new SidecarSettings(true, List.of(), List.of()));
         settings.put("Not A Provider!", SidecarSettings.NONE);
         SidecarPlan plan = SidecarPlanner.plan(request(List.of(), settings),
                 ResolvedCredentials.of(Map.of("github", "cred-gh-000001")), TestSettings.plan(KEY));
         assertThat(env(plan.sidecars().get(0).env())).containsEntry(SidecarEnv.MCP_READ_ONLY, "true")
+                .containsEntry(SidecarEnv.MCP_DISABLE_DESTRUCTIVE, "true")
                 .containsEntry(SidecarEnv.MCP_TOOLS, "get_me").containsEntry(SidecarEnv.MCP_EXCLUDE_TOOLS, "delete_file");
         assertThat(condition(plan, PlanCondition.SPEC_ACCEPTED).message())
                 .contains("gitlab", "1 invalid key", "1 invalid tool name").doesNotContain("Not A Provider");
+    }
+
+    @Test
+    void unsetSidecarModesAreLeftToTheSidecarsDefaults() {
+        SidecarPlan plan = SidecarPlanner.plan(request(List.of(), Map.of("github", SidecarSettings.NONE)),
+                ResolvedCredentials.of(Map.of("github", "cred-gh-000001")), TestSettings.plan(KEY));
+        assertThat(env(plan.sidecars().get(0).env())).doesNotContainKeys(SidecarEnv.MCP_READ_ONLY,
+                SidecarEnv.MCP_DISABLE_DESTRUCTIVE, SidecarEnv.MCP_TOOLS, SidecarEnv.MCP_EXCLUDE_TOOLS);
     }
 
     @Test
