@@ -2,6 +2,7 @@ package io.ambientcode.acpctl.local;
 
 import io.ambientcode.contracts.crypto.Pem;
 import io.ambientcode.contracts.local.LocalLayout;
+import io.ambientcode.contracts.local.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientcode.acpctl.cli.CliException;
 import io.ambientcode.acpctl.cli.Environment;
 import io.ambientcode.contracts.local.LocalLayout;
+import io.ambientcode.contracts.local.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.File;

@@ -1,5 +1,6 @@
 package io.ambientcode.controlplane.local;
 
+import io.ambientcode.contracts.local.PrivateFiles;
 import io.ambientcode.contracts.session.LocalSessionRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientcode.contracts.local.LocalLayout;
+import io.ambientcode.contracts.local.PrivateFiles;
 import io.ambientcode.contracts.provider.Provider;
 import io.ambientcode.contracts.session.AgenticSession;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

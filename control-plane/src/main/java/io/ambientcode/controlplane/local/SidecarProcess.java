@@ -1,5 +1,6 @@
 package io.ambientcode.controlplane.local;
 
+import io.ambientcode.contracts.local.PrivateFiles;
 import io.ambientcode.contracts.provider.Provider;
 import io.ambientcode.controlplane.plan.PlannedSidecar;
 import java.io.File;

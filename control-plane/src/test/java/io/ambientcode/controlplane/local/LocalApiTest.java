@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.ambientcode.contracts.jwt.UserClaims;
 import io.ambientcode.contracts.local.LocalLayout;
+import io.ambientcode.contracts.local.PrivateFiles;
 import io.ambientcode.contracts.problem.Problem;
 import io.ambientcode.contracts.provider.Provider;
 import io.ambientcode.contracts.session.LocalSessionRegistry;

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.ambientcode.contracts.crypto.Pem;
 import io.ambientcode.contracts.local.LocalLayout;
+import io.ambientcode.contracts.local.PrivateFiles;
 import io.ambientcode.contracts.provider.Provider;
 import io.ambientcode.controlplane.support.Sessions;
 import io.ambientcode.controlplane.support.TestKeys;

@@ -1,4 +1,4 @@
-package io.ambientcode.controlplane.local;
+package io.ambientcode.contracts.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Files of the local data directory that only the user may read: directories 0700, files 0600, created with those
  * modes from the start (never widened and narrowed afterwards, so there is no moment another user could open them),
- * replaced atomically so a reader never sees half a file.
+ * replaced atomically so a reader never sees half a file. Shared by everything that writes the local data directory
+ * ({@code acpctl up} and the control plane's local runtime).
  */
 public final class PrivateFiles {
 
@@ -68,6 +69,19 @@ public final class PrivateFiles {
             } catch (IOException ignored) {
                 // best effort: the temporary file is private anyway
             }
+        }
+    }
+
+    /** A fresh, empty 0600 file (the previous one, if any, is kept as {@code <name>.1}). */
+    public static Path freshLog(Path file) {
+        try {
+            if (Files.exists(file)) {
+                Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE_MODE));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file, e);
         }
     }
 
